@@ -1,0 +1,4 @@
+package dev.gyre.api.registry;
+
+public record AliasRequest(Integer version) {
+}

@@ -1,0 +1,37 @@
+package dev.gyre.api.registry;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.service.annotation.GetExchange;
+import org.springframework.web.service.annotation.HttpExchange;
+import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
+import org.springframework.core.io.Resource;
+
+/** What training-service and serving-service ask of registry-service. */
+@HttpExchange("/api/v1/models")
+public interface RegistryApi {
+
+    @GetExchange("/{name}")
+    ModelResponse model(@PathVariable String name);
+
+    @GetExchange("/{name}/versions/{version}")
+    ModelVersionResponse version(@PathVariable String name, @PathVariable int version);
+
+    /** The version an alias points at. */
+    @GetExchange("/{name}/aliases/{alias}")
+    ModelVersionResponse versionByAlias(@PathVariable String name, @PathVariable String alias);
+
+    /** The bundle bytes; the {@code Digest} header carries {@code sha-256=<base64>}. */
+    @GetExchange("/{name}/versions/{version}/bundle")
+    ResponseEntity<byte[]> bundle(@PathVariable String name, @PathVariable int version);
+
+    @PostExchange(value = "/{name}/versions", contentType = "multipart/form-data")
+    ModelVersionResponse register(@PathVariable String name, @RequestPart("bundle") Resource bundle,
+                                  @RequestPart("metadata") RegisterModelRequest metadata);
+
+    @PutExchange("/{name}/aliases/{alias}")
+    ModelResponse setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasRequest request);
+}

@@ -1,0 +1,4 @@
+package dev.gyre.api.training;
+
+public record DatasetRef(String name, int version) {
+}

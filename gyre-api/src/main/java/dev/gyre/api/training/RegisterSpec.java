@@ -1,0 +1,4 @@
+package dev.gyre.api.training;
+
+public record RegisterSpec(String model, String alias) {
+}

@@ -1,0 +1,4 @@
+package dev.gyre.api.training;
+
+public record RegisteredModel(String model, int version, String alias) {
+}

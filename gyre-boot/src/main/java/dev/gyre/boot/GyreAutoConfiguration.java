@@ -1,0 +1,30 @@
+package dev.gyre.boot;
+
+import javax.sql.DataSource;
+
+import dev.gyre.boot.blob.JdbcBlobStore;
+import dev.gyre.boot.problem.ProblemHandler;
+import dev.gyre.core.blob.BlobStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/** What every Gyre service gets by depending on gyre-boot: problem details and a PostgreSQL blob store. */
+@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+public class GyreAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemHandler gyreProblemHandler() {
+        return new ProblemHandler();
+    }
+
+    @Bean
+    @ConditionalOnBean(DataSource.class)
+    @ConditionalOnMissingBean(BlobStore.class)
+    BlobStore blobStore(DataSource dataSource) {
+        return new JdbcBlobStore(dataSource);
+    }
+}
