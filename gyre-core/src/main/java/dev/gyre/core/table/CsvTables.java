@@ -19,6 +19,8 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads and writes {@link Table}s as comma-separated UTF-8 (RFC 4180) with a header row.
@@ -29,6 +31,8 @@ import java.util.Set;
  * {@code null}. Every problem is a {@link CsvFormatException} naming the physical line.
  */
 public final class CsvTables {
+    private static final Pattern FASTCSV_LINE = Pattern.compile("\\(?record starting at line (\\d+)\\)?");
+
     private CsvTables() {
     }
 
@@ -44,6 +48,7 @@ public final class CsvTables {
                 .skipEmptyLines(true)
                 .allowExtraFields(true)     // ragged rows are reported by us, with the header's field count
                 .allowMissingFields(true)
+                .allowUnclosedQuote(false)
                 .detectBomHeader(false)     // StrictUtf8Reader drops the BOM
                 .ofCsvRecord(new StrictUtf8Reader(csv));
         try {
@@ -113,7 +118,10 @@ public final class CsvTables {
         if (e instanceof UncheckedIOException io) {
             return io;
         }
-        return new CsvFormatException(0, "unreadable CSV: " + e.getMessage(), e);
+        Matcher m = FASTCSV_LINE.matcher(String.valueOf(e.getMessage()));
+        long line = m.find() ? Long.parseLong(m.group(1)) : 1;
+        return new CsvFormatException(line, "malformed CSV: " + FASTCSV_LINE.matcher(
+                String.valueOf(e.getMessage())).replaceAll("").strip(), e);
     }
 
     /**

@@ -1,0 +1,101 @@
+package dev.gyre.core.ml;
+
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+import org.tribuo.datasource.ListDataSource;
+import org.tribuo.evaluation.KFoldSplitter;
+import org.tribuo.evaluation.TrainTestSplitter;
+import org.tribuo.provenance.SimpleDataSourceProvenance;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Hold-out and k-fold evaluation of a trainer on a dataset (no stratification). The trainer and the
+ * dataset must have the same output type ({@code Trainer<Label>} with a {@code Dataset<Label>}, ...);
+ * they are taken as wildcards so that callers holding a {@code Trainer<?>} from the
+ * {@link AlgorithmCatalog} need no casts.
+ */
+public final class Evaluation {
+    private Evaluation() {
+    }
+
+    /** Trains on a random {@code 1 - testFraction} of the rows and evaluates on the rest. */
+    public static EvaluationResult holdout(Trainer<?> trainer, Dataset<?> data, double testFraction, long seed) {
+        if (!(testFraction > 0 && testFraction < 1)) {
+            throw new IllegalArgumentException("testFraction must be in (0, 1), got " + testFraction);
+        }
+        if (data.size() < 2) {
+            throw new IllegalArgumentException("hold-out needs at least 2 rows, got " + data.size());
+        }
+        return holdoutTyped(cast(trainer), cast(data), testFraction, seed);
+    }
+
+    /** Trains and evaluates {@code folds} times; each metric is the mean over the folds that report it. */
+    public static EvaluationResult kfold(Trainer<?> trainer, Dataset<?> data, int folds, long seed) {
+        if (folds < 2 || folds > data.size()) {
+            throw new IllegalArgumentException("folds must be in [2, " + data.size() + "], got " + folds);
+        }
+        return kfoldTyped(cast(trainer), cast(data), folds, seed);
+    }
+
+    /** Trains a model on the whole dataset (the final model of a run). */
+    public static Model<?> train(Trainer<?> trainer, Dataset<?> data) {
+        return trainTyped(cast(trainer), cast(data));
+    }
+
+    private static <T extends Output<T>> Model<T> trainTyped(Trainer<T> trainer, Dataset<T> data) {
+        return trainer.train(data);
+    }
+
+    private static <T extends Output<T>> EvaluationResult holdoutTyped(Trainer<T> trainer, Dataset<T> data,
+                                                                      double testFraction, long seed) {
+        long start = System.nanoTime();
+        List<Example<T>> examples = new ArrayList<>(data.size());
+        data.forEach(examples::add);
+        var source = new ListDataSource<>(examples, data.getOutputFactory(),
+                new SimpleDataSourceProvenance("holdout", data.getOutputFactory()));
+        TrainTestSplitter<T> splitter = new TrainTestSplitter<>(source, 1.0 - testFraction, seed);
+        MutableDataset<T> train = new MutableDataset<>(splitter.getTrain());
+        MutableDataset<T> test = new MutableDataset<>(splitter.getTest());
+        if (train.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException("testFraction " + testFraction + " leaves an empty train or test set");
+        }
+        Model<T> model = trainer.train(train);
+        Map<String, Double> metrics = Metrics.compute(model, test);
+        return new EvaluationResult(metrics, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static <T extends Output<T>> EvaluationResult kfoldTyped(Trainer<T> trainer, Dataset<T> data,
+                                                                    int folds, long seed) {
+        long start = System.nanoTime();
+        // KFoldSplitter is what Tribuo's CrossValidation uses; driving it directly gives us the fold test
+        // sets, which CrossValidation does not expose, without training twice
+        Iterator<KFoldSplitter.TrainTestFold<T>> splits = new KFoldSplitter<T>(folds, seed).split(data, true);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        while (splits.hasNext()) {
+            KFoldSplitter.TrainTestFold<T> split = splits.next();
+            Model<T> model = trainer.train(split.train);
+            Metrics.compute(model, split.test).forEach((k, v) -> {
+                double[] s = sums.computeIfAbsent(k, x -> new double[2]);
+                s[0] += v;
+                s[1]++;
+            });
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((k, s) -> means.put(k, s[0] / s[1]));
+        return new EvaluationResult(means, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <X> X cast(Object o) {
+        return (X) o;
+    }
+}

@@ -1,0 +1,97 @@
+package dev.gyre.core.ml;
+
+import com.oracle.labs.mlrg.olcut.provenance.Provenance;
+import org.tribuo.Dataset;
+import org.tribuo.Example;
+import org.tribuo.Feature;
+import org.tribuo.Model;
+import org.tribuo.Output;
+import org.tribuo.Trainer;
+import org.tribuo.provenance.TrainerProvenance;
+import org.tribuo.transform.TransformTrainer;
+import org.tribuo.transform.Transformation;
+import org.tribuo.transform.TransformationMap;
+import org.tribuo.transform.transformations.MeanStdDevTransformation;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Wraps a trainer in Tribuo's {@link TransformTrainer} with mean/std standardization of every feature
+ * that varies in the training data. Constant features (a one-hot category present in every row of a
+ * fold, a category absent from it) are left as they are: Tribuo's standardizer divides by a zero
+ * standard deviation and would turn them into NaN. The model produced is a plain Tribuo
+ * {@code TransformedModel}; this class is never serialized.
+ */
+final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
+    private final Trainer<T> inner;
+    private int invocationCount;
+
+    StandardizingTrainer(Trainer<T> inner) {
+        this.inner = inner;
+    }
+
+    @Override
+    public Model<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
+        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    }
+
+    @Override
+    public synchronized Model<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int count) {
+        if (count != INCREMENT_INVOCATION_COUNT) {
+            invocationCount = count;
+        }
+        Map<String, List<Transformation>> perFeature = new HashMap<>();
+        for (String name : varyingFeatures(examples)) {
+            perFeature.put(name, List.of(new MeanStdDevTransformation()));
+        }
+        // densify + implicit zeros: absent one-hot features count as 0 in the statistics and at predict time
+        TransformTrainer<T> trainer = new TransformTrainer<>(inner, new TransformationMap(perFeature), true, true);
+        Model<T> model = trainer.train(examples, runProvenance, invocationCount);
+        invocationCount++;
+        return model;
+    }
+
+    private static <T extends Output<T>> List<String> varyingFeatures(Dataset<T> examples) {
+        Map<String, double[]> minMaxCount = new HashMap<>();
+        int rows = 0;
+        for (Example<T> example : examples) {
+            rows++;
+            for (Feature f : example) {
+                double[] s = minMaxCount.computeIfAbsent(f.getName(),
+                        k -> new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, 0});
+                s[0] = Math.min(s[0], f.getValue());
+                s[1] = Math.max(s[1], f.getValue());
+                s[2]++;
+            }
+        }
+        int n = rows;
+        return minMaxCount.entrySet().stream().filter(e -> {
+            double[] s = e.getValue();
+            double min = s[2] < n ? Math.min(s[0], 0) : s[0]; // implicit zeros
+            double max = s[2] < n ? Math.max(s[1], 0) : s[1];
+            return max > min;
+        }).map(Map.Entry::getKey).sorted().toList();
+    }
+
+    @Override
+    public int getInvocationCount() {
+        return invocationCount;
+    }
+
+    @Override
+    public synchronized void setInvocationCount(int count) {
+        invocationCount = count;
+    }
+
+    @Override
+    public TrainerProvenance getProvenance() {
+        return new TransformTrainer<>(inner, new TransformationMap(Map.of()), true, true).getProvenance();
+    }
+
+    @Override
+    public String toString() {
+        return "StandardizingTrainer(" + inner + ")";
+    }
+}
