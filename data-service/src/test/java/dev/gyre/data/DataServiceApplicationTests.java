@@ -1,17 +1,12 @@
 package dev.gyre.data;
 
 import dev.gyre.core.blob.BlobStore;
-import dev.gyre.test.PostgresTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(PostgresTestConfiguration.class)
-class DataServiceApplicationTests {
+class DataServiceApplicationTests extends DataServiceTestBase {
 
     @Autowired
     BlobStore blobs;
@@ -23,5 +18,15 @@ class DataServiceApplicationTests {
         String second = blobs.put(content);
         assertThat(first).isEqualTo(second).hasSize(64);
         assertThat(blobs.get(first)).hasValueSatisfying(bytes -> assertThat(bytes).isEqualTo(content));
+    }
+
+    @Test
+    void exposesIngestMetricsToPrometheus() {
+        String name = createDataset(uniqueName("metrics"), null);
+        assertThat(postCsv(name, "x,y\n1,2\n3,4\n".getBytes()).statusCode()).isEqualTo(201);
+
+        String scrape = text(get("/actuator/prometheus"));
+        assertThat(scrape).contains("gyre_data_ingested_rows_total", "gyre_data_ingested_versions_total",
+                "gyre_data_ingest_seconds_count");
     }
 }

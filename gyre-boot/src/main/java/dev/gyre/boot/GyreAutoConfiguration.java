@@ -9,10 +9,12 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
 
 /** What every Gyre service gets by depending on gyre-boot: problem details and a PostgreSQL blob store. */
-@AutoConfiguration(after = DataSourceAutoConfiguration.class)
+// Before WebMvc's so that Boot's own ProblemDetailsExceptionHandler backs off for ours.
+@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
 public class GyreAutoConfiguration {
 
     @Bean

@@ -2,6 +2,8 @@ package dev.gyre.test;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
@@ -33,7 +35,7 @@ public class PostgresTestConfiguration {
             if (available == null) {
                 boolean answer;
                 try {
-                    answer = !Boolean.getBoolean("gyre.test.embedded-postgres")
+                    answer = !Boolean.getBoolean("gyre.test.embedded-postgres") && mayHaveDocker()
                             && DockerClientFactory.instance().isDockerAvailable();
                 } catch (RuntimeException e) {
                     answer = false;
@@ -41,6 +43,17 @@ public class PostgresTestConfiguration {
                 available = answer;
             }
             return available;
+        }
+
+        /**
+         * Testcontainers' own probe tries several strategies and can take 20 s under load; where there is
+         * no socket, no DOCKER_HOST and no Testcontainers configuration, the answer is no without asking.
+         */
+        private static boolean mayHaveDocker() {
+            return System.getenv("DOCKER_HOST") != null
+                    || Files.exists(Path.of("/var/run/docker.sock"))
+                    || Files.exists(Path.of(System.getProperty("user.home"), ".testcontainers.properties"))
+                    || Files.exists(Path.of(System.getProperty("user.home"), ".docker", "run", "docker.sock"));
         }
 
         @Override

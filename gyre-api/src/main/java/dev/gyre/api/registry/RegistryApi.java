@@ -1,9 +1,14 @@
 package dev.gyre.api.registry;
 
+import java.util.List;
+
+import dev.gyre.api.PageResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.service.annotation.DeleteExchange;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -13,6 +18,10 @@ import org.springframework.core.io.Resource;
 /** What training-service and serving-service ask of registry-service. */
 @HttpExchange("/api/v1/models")
 public interface RegistryApi {
+
+    @GetExchange
+    PageResponse<ModelResponse> models(@RequestParam(defaultValue = "0") int page,
+                                       @RequestParam(defaultValue = "20") int size);
 
     @GetExchange("/{name}")
     ModelResponse model(@PathVariable String name);
@@ -34,4 +43,20 @@ public interface RegistryApi {
 
     @PutExchange("/{name}/aliases/{alias}")
     ModelResponse setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasRequest request);
+
+    /** Drops an alias (204); 404 if it is not set. */
+    @DeleteExchange("/{name}/aliases/{alias}")
+    void removeAlias(@PathVariable String name, @PathVariable String alias);
+
+    /** Every version, oldest first. */
+    @GetExchange("/{name}/versions")
+    List<ModelVersionResponse> versions(@PathVariable String name);
+
+    /** Retires a version; 409 while an alias points at it. */
+    @PostExchange("/{name}/versions/{version}/archive")
+    ModelVersionResponse archive(@PathVariable String name, @PathVariable int version);
+
+    /** The audit trail, newest first. */
+    @GetExchange("/{name}/events")
+    List<ModelEventResponse> events(@PathVariable String name);
 }

@@ -1,7 +1,9 @@
 package dev.gyre.api.training;
 
+import dev.gyre.api.PageResponse;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
@@ -15,4 +17,13 @@ public interface TrainingApi {
 
     @GetExchange("/{id}")
     TrainingJobResponse job(@PathVariable String id);
+
+    /** Jobs, newest first; list entries leave {@code runs} out (read one job for them). */
+    @GetExchange
+    PageResponse<TrainingJobResponse> jobs(@RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size);
+
+    /** QUEUED or RUNNING → CANCELLED; a finished job → 409. */
+    @PostExchange("/{id}/cancel")
+    TrainingJobResponse cancel(@PathVariable String id);
 }

@@ -39,7 +39,7 @@ public class JdbcBlobStore implements BlobStore {
         content.ifPresent(bytes -> {
             String actual = Digests.sha256Hex(bytes);
             if (!actual.equals(sha256)) {
-                throw new BlobCorruptedException("blob " + sha256 + " reads back as " + actual);
+                throw new BlobCorruptedException(sha256, actual);
             }
         });
         return content;

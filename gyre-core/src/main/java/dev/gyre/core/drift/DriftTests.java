@@ -25,7 +25,9 @@ public final class DriftTests {
     public static final double EPSILON = 1e-4;
 
     private static final int PSI_BINS = 10;
-    private static final Quantile DECILES = Quantile.withDefaults().with(Quantile.EstimationMethod.HF7);
+    private static final Quantile DECILES = Quantile.withDefaults()
+            .with(Quantile.EstimationMethod.HF7)
+            .withCopy(true); // in place, Quantile would reorder the caller's array
 
     private DriftTests() {
     }

@@ -1,5 +1,6 @@
 package dev.gyre.core.ml;
 
+import org.tribuo.Dataset;
 import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.dtree.CARTClassificationTrainer;
@@ -50,7 +51,7 @@ public final class AlgorithmCatalog {
 
         list.add(new Entry(Task.CLASSIFICATION, "logistic-regression",
                 "Multinomial logistic regression (Tribuo LinearSGDTrainer, log loss, AdaGrad) on standardized features",
-                List.of(epochs, Param.real("learningRate", 1.0, 0, true, 100.0, false), minibatch),
+                List.of(epochs, Param.real("learningRate", 0.1, 0, true, 100.0, false), minibatch),
                 (p, seed) -> new StandardizingTrainer<>(new org.tribuo.classification.sgd.linear.LinearSGDTrainer(
                         new LogMulticlass(), new AdaGrad(p.dbl("learningRate"), 0.1),
                         p.integer("epochs"), -1, p.integer("minibatchSize"), seed))));
@@ -70,11 +71,12 @@ public final class AlgorithmCatalog {
                         p.integer("maxDepth"), 1.0, p.dbl("subsample"), 1.0, 1.0, 0.0, XGBOOST_THREADS, true, seed)));
 
         list.add(new Entry(Task.REGRESSION, "linear-regression",
-                "Linear regression (Tribuo LinearSGDTrainer, squared loss, AdaGrad) on standardized features",
-                List.of(epochs, Param.real("learningRate", 50.0, 0, true, 10_000.0, false), minibatch),
-                (p, seed) -> new StandardizingTrainer<>(new org.tribuo.regression.sgd.linear.LinearSGDTrainer(
-                        new SquaredLoss(), new AdaGrad(p.dbl("learningRate"), 0.1),
-                        p.integer("epochs"), -1, p.integer("minibatchSize"), seed))));
+                "Linear regression (Tribuo LinearSGDTrainer, squared loss, AdaGrad) on standardized features;"
+                        + " learningRate is in units of the target's standard deviation",
+                List.of(epochs, Param.real("learningRate", 0.1, 0, true, 100.0, false), minibatch),
+                (p, seed) -> new StandardizingTrainer<>(
+                        data -> linearRegression(p, seed, p.dbl("learningRate") * targetStd(data)),
+                        linearRegression(p, seed, p.dbl("learningRate")))));
         list.add(new Entry(Task.REGRESSION, "cart", "Regression tree (Tribuo CART, mean squared error)",
                 List.of(Param.integer("maxDepth", 6, 1, 100), minChildWeight,
                         Param.real("fractionFeaturesInSplit", 1.0, 0, true, 1.0, false)),
@@ -95,6 +97,27 @@ public final class AlgorithmCatalog {
         return new CARTClassificationTrainer(p.integer("maxDepth"), (float) p.dbl("minChildWeight"), 0f,
                 (float) p.dbl("fractionFeaturesInSplit"), false,
                 p.string("impurity").equals("entropy") ? new Entropy() : new GiniIndex(), seed);
+    }
+
+    private static Trainer<Regressor> linearRegression(Values p, long seed, double learningRate) {
+        return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
+                new AdaGrad(learningRate, 0.1), p.integer("epochs"), -1, p.integer("minibatchSize"), seed);
+    }
+
+    // AdaGrad moves each weight by about the learning rate per step whatever the gradient's size, so
+    // the rate must follow the target's scale: body mass in grams needs steps ~1000 times those of a 0-1 target.
+    private static double targetStd(Dataset<Regressor> data) {
+        double sum = 0;
+        double sumSquares = 0;
+        int n = 0;
+        for (var example : data) {
+            double y = example.getOutput().getValues()[0];
+            sum += y;
+            sumSquares += y * y;
+            n++;
+        }
+        double variance = n > 1 ? (sumSquares - sum * sum / n) / (n - 1) : 0;
+        return variance > 0 && Double.isFinite(variance) ? Math.sqrt(variance) : 1.0;
     }
 
     private static CARTRegressionTrainer cartRegression(Values p, long seed) {

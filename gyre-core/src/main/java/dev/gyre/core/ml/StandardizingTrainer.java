@@ -16,20 +16,32 @@ import org.tribuo.transform.transformations.MeanStdDevTransformation;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.regex.Pattern;
 
 /**
  * Wraps a trainer in Tribuo's {@link TransformTrainer} with mean/std standardization of every feature
  * that varies in the training data. Constant features (a one-hot category present in every row of a
- * fold, a category absent from it) are left as they are: Tribuo's standardizer divides by a zero
- * standard deviation and would turn them into NaN. The model produced is a plain Tribuo
+ * fold, or in none) are left as they are: Tribuo's standardizer divides by a zero standard deviation
+ * and would turn them into NaN. The model produced is a plain Tribuo
  * {@code TransformedModel}; this class is never serialized.
  */
 final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
-    private final Trainer<T> inner;
+    private final Function<Dataset<T>, Trainer<T>> inner;
+    private final Trainer<T> described;
     private int invocationCount;
 
     StandardizingTrainer(Trainer<T> inner) {
+        this(data -> inner, inner);
+    }
+
+    /**
+     * @param inner     the inner trainer for a training set (e.g. with a learning rate scaled to its target)
+     * @param described an inner trainer standing for the family in {@link #getProvenance()}
+     */
+    StandardizingTrainer(Function<Dataset<T>, Trainer<T>> inner, Trainer<T> described) {
         this.inner = inner;
+        this.described = described;
     }
 
     @Override
@@ -44,10 +56,12 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
         }
         Map<String, List<Transformation>> perFeature = new HashMap<>();
         for (String name : varyingFeatures(examples)) {
-            perFeature.put(name, List.of(new MeanStdDevTransformation()));
+            // Tribuo reads these keys as regular expressions: "Body Mass (g)" would not match itself
+            perFeature.put(Pattern.quote(name), List.of(new MeanStdDevTransformation()));
         }
-        // densify + implicit zeros: absent one-hot features count as 0 in the statistics and at predict time
-        TransformTrainer<T> trainer = new TransformTrainer<>(inner, new TransformationMap(perFeature), true, true);
+        // no densify, no implicit zeros: FeatureEncoder writes every feature explicitly, and Tribuo 4.3.2's
+        // MeanStdDevStatistics.observeSparse(int) resets the mean instead of folding in the zeros
+        TransformTrainer<T> trainer = new TransformTrainer<>(inner.apply(examples), new TransformationMap(perFeature), false, false);
         Model<T> model = trainer.train(examples, runProvenance, invocationCount);
         invocationCount++;
         return model;
@@ -87,11 +101,11 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
 
     @Override
     public TrainerProvenance getProvenance() {
-        return new TransformTrainer<>(inner, new TransformationMap(Map.of()), true, true).getProvenance();
+        return new TransformTrainer<>(described, new TransformationMap(Map.of()), false, false).getProvenance();
     }
 
     @Override
     public String toString() {
-        return "StandardizingTrainer(" + inner + ")";
+        return "StandardizingTrainer(" + described + ")";
     }
 }

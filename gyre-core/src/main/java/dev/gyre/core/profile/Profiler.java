@@ -27,7 +27,7 @@ public final class Profiler {
     // profiles agree with what data scientists compute in a notebook.
     private static final Quantile QUANTILE = Quantile.withDefaults()
             .with(Quantile.EstimationMethod.HF7)
-            .withCopy(false);
+            .withCopy(true);
     private static final int HISTOGRAM_BINS = 10;
     private static final int TOP_VALUES = 10;
 
@@ -120,6 +120,8 @@ public final class Profiler {
                     distinct++;
                 }
             }
+            // Quantile must copy (withCopy(true) above): in place it partitions the array, which unsorts
+            // it (observed with 1M values) and breaks the min/max/histogram below.
             double[] q = QUANTILE.evaluate(sorted, QUANTILE_PROBABILITIES);
             Map<String, Double> quantiles = new LinkedHashMap<>();
             for (int i = 0; i < QUANTILE_KEYS.length; i++) {

@@ -157,6 +157,14 @@ class CsvTablesTest {
     }
 
     @Test
+    void rejectsUnclosedQuoteNamingTheLineWhereTheRecordStarts() {
+        CsvFormatException e = failure("a,b\n1,2\n3,\"abc\n4,5\n");
+
+        assertThat(e.line()).isEqualTo(3);
+        assertThat(e.getMessage()).startsWith("line 3: ").contains("Unclosed quoted field");
+    }
+
+    @Test
     void rejectsEmptyFileAtLineOne() {
         CsvFormatException e = failure(new byte[0]);
 

@@ -1,0 +1,295 @@
+package dev.gyre.allinone;
+
+import java.io.PrintStream;
+import java.net.http.HttpClient;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code java -jar gyre-all-in-one.jar}: the whole platform on one machine without Docker. Starts one
+ * embedded PostgreSQL, extracts the embedded service jars when they changed, starts the five services
+ * and the gateway as six JVMs in parallel, waits until every one is ready and prints where to find
+ * it. Ctrl-C or SIGTERM stops the services, then PostgreSQL; a watchdog stops them if the launcher is
+ * killed outright.
+ */
+public final class AllInOne {
+
+    private static final String LOG = "gyre";
+
+    private final Settings settings;
+    private final PrintStream out;
+    private final LinePrefixer prefixer;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private Watchdog watchdog;
+    private Database database;
+    private boolean stopped;
+
+    AllInOne(Settings settings, PrintStream out) {
+        this.settings = settings;
+        this.out = out;
+        List<String> names = new ArrayList<>(ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
+        names.add(LOG);
+        this.prefixer = new LinePrefixer(names);
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
+        PrintStream out = System.out;
+        AllInOne launcher;
+        try {
+            launcher = new AllInOne(Settings.from(System.getenv()), out);
+        } catch (LaunchException e) {
+            out.println("[" + LOG + "] " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(launcher::stop, "gyre-shutdown"));
+        try {
+            launcher.start();
+        } catch (RuntimeException e) {
+            if (!launcher.isStopping()) {
+                launcher.log(e instanceof LaunchException ? e.getMessage() : e.toString());
+                launcher.stop();
+            }
+            System.exit(1);
+        }
+        launcher.awaitServicesExit();
+    }
+
+    void start() {
+        long started = System.nanoTime();
+        if (!Ports.isFree(settings.gatewayPort())) {
+            throw new LaunchException("port " + settings.gatewayPort()
+                    + " is in use: stop what listens there or choose another port with GYRE_PORT=<port>");
+        }
+        if (settings.adminKeyGenerated()) {
+            log("no GYRE_ADMIN_KEY set: generated admin key " + settings.adminKey());
+        }
+        log("data directory " + settings.dataDir());
+        watchdog = Watchdog.start();
+
+        Path lib = settings.dataDir().resolve("lib");
+        EmbeddedJars jars = EmbeddedJars.fromClassPath(lib);
+        ExecutorService pool = Executors.newFixedThreadPool(ServiceSpec.ALL.size(), daemonThreads());
+        try {
+            Map<ServiceSpec, Future<EmbeddedJars.Extracted>> extracted = new LinkedHashMap<>();
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                extracted.put(spec, pool.submit(() -> jars.extract(spec.name())));
+            }
+            database = Database.start(settings.dataDir().resolve("postgres"), settings.databasePort(),
+                    ServiceSpec.ALL.stream().filter(spec -> !spec.isGateway()).map(ServiceSpec::database).toList(), out);
+            database.pid().ifPresent(watchdog::watch);
+            log("PostgreSQL ready on port " + database.port());
+
+            Map<ServiceSpec, Integer> ports = choosePorts();
+            Map<String, String> urls = new LinkedHashMap<>();
+            ports.forEach((spec, port) -> {
+                if (!spec.isGateway()) {
+                    urls.put(spec.urlVariable(), "http://localhost:" + port);
+                }
+            });
+            int written = 0;
+            for (ServiceSpec spec : ServiceSpec.ALL) {
+                EmbeddedJars.Extracted jar = get(extracted.get(spec));
+                written += jar.written() ? 1 : 0;
+                ServiceProcess process = ServiceProcess.start(spec, jar.jar(), ports.get(spec),
+                        spec.javaOptions(settings.javaOptions()), environment(spec, ports.get(spec), urls),
+                        settings.dataDir(), prefixer, out);
+                synchronized (this) {
+                    services.add(process);
+                }
+                watchdog.watch(process.pid());
+            }
+            log("started " + services.size() + " services (" + (written == 0 ? "jars unchanged"
+                    : written + " jar(s) extracted to " + lib) + "); waiting until they are ready");
+            awaitReady(pool, started);
+        } finally {
+            pool.shutdownNow();
+        }
+        printBanner(Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    private Map<ServiceSpec, Integer> choosePorts() {
+        Set<Integer> taken = new HashSet<>(Set.of(settings.gatewayPort(), database.port()));
+        List<Integer> free = new ArrayList<>(Ports.free(ServiceSpec.ALL.size() + 2));
+        free.removeAll(taken);
+        Map<ServiceSpec, Integer> ports = new LinkedHashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ports.put(spec, spec.isGateway() ? settings.gatewayPort() : free.remove(0));
+        }
+        return ports;
+    }
+
+    /**
+     * The child's environment: the launcher's own, with every Gyre variable set explicitly (a null
+     * value removes the variable: only the gateway learns the admin key).
+     */
+    private Map<String, String> environment(ServiceSpec spec, int port, Map<String, String> urls) {
+        Map<String, String> env = new LinkedHashMap<>(urls);
+        env.put("PORT", Integer.toString(port));
+        env.put("GYRE_JAVA_OPTS", null);
+        if (spec.isGateway()) {
+            env.put("GYRE_PORT", Integer.toString(port));
+            env.put("GYRE_ADMIN_KEY", settings.adminKey());
+        } else {
+            env.put("GYRE_PORT", null);
+            env.put("GYRE_ADMIN_KEY", null);
+            env.put("GYRE_DB_URL", database.jdbcUrl(spec.database()));
+            env.put("GYRE_DB_USER", Database.USER);
+            env.put("GYRE_DB_PASSWORD", Database.PASSWORD);
+        }
+        return env;
+    }
+
+    private void awaitReady(ExecutorService pool, long started) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        long deadline = started + settings.startTimeout().toNanos();
+        List<CompletableFuture<Void>> ready = new ArrayList<>();
+        for (ServiceProcess service : services) {
+            ready.add(CompletableFuture.runAsync(() -> {
+                try {
+                    service.awaitReady(http, deadline);
+                    log(service.name() + " ready after "
+                            + String.format("%.1f s", (System.nanoTime() - started) / 1e9));
+                } catch (ServiceProcess.StartFailure e) {
+                    throw new CompletionException(e);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new CompletionException(e);
+                }
+            }, pool));
+        }
+        CompletableFuture<Object> firstFailure = new CompletableFuture<>();
+        ready.forEach(future -> future.whenComplete((ok, failure) -> {
+            if (failure != null) {
+                firstFailure.complete(failure);
+            }
+        }));
+        CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).thenRun(() -> firstFailure.complete(null));
+        Object failure = firstFailure.join();
+        if (failure instanceof Throwable t) {
+            Throwable cause = t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
+            throw new LaunchException(cause.getMessage() + "; stopping everything");
+        }
+    }
+
+    private void printBanner(Duration took) {
+        String gateway = "http://localhost:" + settings.gatewayPort();
+        String rule = "=".repeat(72);
+        log(rule);
+        log(String.format("Gyre is ready (%.1f s)", took.toMillis() / 1000.0));
+        log("  Gateway     " + gateway);
+        log("  Swagger UI  " + gateway + "/swagger-ui/index.html");
+        log("  Admin key   " + settings.adminKey() + (settings.adminKeyGenerated()
+                ? "   (generated; set GYRE_ADMIN_KEY to keep one)" : "   (from GYRE_ADMIN_KEY)"));
+        log("  Try         curl -H 'Authorization: Bearer " + settings.adminKey() + "' " + gateway + "/api/v1/algorithms");
+        log("  Data        " + settings.dataDir() + "   (PostgreSQL on port " + database.port() + ")");
+        log("  Stop        Ctrl-C");
+        log(rule);
+    }
+
+    /** Blocks until every service has exited, reporting each exit that was not asked for. */
+    void awaitServicesExit() throws InterruptedException {
+        List<ServiceProcess> running;
+        synchronized (this) {
+            running = List.copyOf(services);
+        }
+        List<CompletableFuture<?>> exits = new ArrayList<>();
+        for (ServiceProcess service : running) {
+            exits.add(service.process().onExit().thenAccept(process -> {
+                if (!isStopping()) {
+                    log(service.name() + " exited with code " + process.exitValue()
+                            + "; the rest of the platform keeps running (Ctrl-C stops it)");
+                }
+            }));
+        }
+        CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).join();
+    }
+
+    private synchronized boolean isStopping() {
+        return stopped;
+    }
+
+    /**
+     * Stops the services (SIGTERM, up to 20 s for graceful shutdown, then SIGKILL), then PostgreSQL,
+     * then dismisses the watchdog. Safe to call twice.
+     */
+    void stop() {
+        List<ServiceProcess> running;
+        synchronized (this) {
+            if (stopped) {
+                return;
+            }
+            stopped = true;
+            running = List.copyOf(services);
+        }
+        if (!running.isEmpty()) {
+            log("stopping " + running.size() + " services");
+        }
+        running.forEach(ServiceProcess::requestStop);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        for (ServiceProcess service : running) {
+            try {
+                long left = Math.max(0, deadline - System.nanoTime());
+                if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    log(service.name() + " did not stop within 20 s: killing it");
+                    service.kill();
+                    service.process().waitFor(5, TimeUnit.SECONDS);
+                }
+                service.drainOutput(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                service.kill();
+            }
+        }
+        if (database != null) {
+            try {
+                database.close();
+                log("PostgreSQL stopped");
+            } catch (Exception e) {
+                log("PostgreSQL did not stop cleanly: " + e.getMessage());
+            }
+        }
+        if (watchdog != null) {
+            watchdog.close();
+        }
+    }
+
+    private void log(String message) {
+        out.println(prefixer.prefixed(LOG, message));
+    }
+
+    private static <T> T get(Future<T> future) {
+        try {
+            return future.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new LaunchException(e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while extracting the service jars", e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread thread = new Thread(runnable, "gyre-launcher");
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}

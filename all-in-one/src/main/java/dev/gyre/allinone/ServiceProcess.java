@@ -1,0 +1,126 @@
+package dev.gyre.allinone;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** One running service: its JVM, its port, its output pump. */
+final class ServiceProcess {
+
+    /** The service exited (or never became ready) while the platform was starting. */
+    static final class StartFailure extends Exception {
+        StartFailure(String message) {
+            super(message);
+        }
+    }
+
+    private final ServiceSpec spec;
+    private final int port;
+    private final Process process;
+    private final Thread pump;
+
+    private ServiceProcess(ServiceSpec spec, int port, Process process, Thread pump) {
+        this.spec = spec;
+        this.port = port;
+        this.process = process;
+        this.pump = pump;
+    }
+
+    static ServiceProcess start(ServiceSpec spec, Path jar, int port, List<String> javaOptions,
+                                Map<String, String> environment, Path workingDirectory,
+                                LinePrefixer prefixer, PrintStream out) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.add("-jar");
+        command.add(jar.toString());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(workingDirectory.toFile())
+                .redirectErrorStream(true);
+        // stdin stays a pipe the launcher holds open; nothing is written to it
+        environment.forEach((name, value) -> {
+            if (value == null) {
+                builder.environment().remove(name);
+            } else {
+                builder.environment().put(name, value);
+            }
+        });
+        try {
+            Process process = builder.start();
+            Thread pump = prefixer.pumpInBackground(spec.name(), process.getInputStream(), out);
+            return new ServiceProcess(spec, port, process, pump);
+        } catch (IOException e) {
+            throw new LaunchException("could not start " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    String name() {
+        return spec.name();
+    }
+
+    int port() {
+        return port;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Process process() {
+        return process;
+    }
+
+    /**
+     * Polls {@code /actuator/health/readiness} until it answers 200; fails as soon as the process
+     * exits or the deadline passes.
+     */
+    void awaitReady(HttpClient http, long deadlineNanos) throws StartFailure, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(2))
+                .build();
+        while (true) {
+            if (!process.isAlive()) {
+                pump.join(1_000);
+                throw new StartFailure(name() + " exited with code " + process.exitValue() + " during start-up");
+            }
+            try {
+                if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // keep polling
+            }
+            if (System.nanoTime() > deadlineNanos) {
+                throw new StartFailure(name() + " was not ready in time (no 200 from /actuator/health/readiness)");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    /** Asks the service to stop (SIGTERM: Spring's graceful shutdown). */
+    void requestStop() {
+        process.destroy();
+    }
+
+    /** Kills the service (SIGKILL) if still running. */
+    void kill() {
+        process.destroyForcibly();
+    }
+
+    /** Waits for the pump to print the last lines of a stopped service. */
+    void drainOutput(long millis) throws InterruptedException {
+        pump.join(millis);
+    }
+}

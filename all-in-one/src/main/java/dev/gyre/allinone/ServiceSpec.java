@@ -1,0 +1,41 @@
+package dev.gyre.allinone;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One of the six processes: its name (also its jar's name), its database, and how much heap it gets.
+ *
+ * @param name          {@code data-service}, ..., {@code gateway}
+ * @param database      its PostgreSQL database, or null (the gateway has none)
+ * @param urlVariable   the variable its peers read its URL from ({@code GYRE_DATA_URL}), or null
+ * @param maxHeap       its {@code -Xmx}
+ * @param quickCompiler whether C1 alone is enough (saves memory and start-up CPU); the CPU-heavy
+ *                      training and serving services keep the optimizing compiler
+ */
+record ServiceSpec(String name, String database, String urlVariable, String maxHeap, boolean quickCompiler) {
+
+    static final List<ServiceSpec> ALL = List.of(
+            new ServiceSpec("data-service", "gyre_data", "GYRE_DATA_URL", "512m", true),
+            new ServiceSpec("training-service", "gyre_training", "GYRE_TRAINING_URL", "1g", false),
+            new ServiceSpec("registry-service", "gyre_registry", "GYRE_REGISTRY_URL", "256m", true),
+            new ServiceSpec("serving-service", "gyre_serving", "GYRE_SERVING_URL", "384m", false),
+            new ServiceSpec("monitoring-service", "gyre_monitoring", "GYRE_MONITORING_URL", "384m", true),
+            new ServiceSpec("gateway", null, null, "192m", true));
+
+    boolean isGateway() {
+        return database == null;
+    }
+
+    /** JVM options: memory-lean defaults, then {@code GYRE_JAVA_OPTS} (the JVM lets the last one win). */
+    List<String> javaOptions(List<String> overrides) {
+        List<String> options = new ArrayList<>(List.of(
+                "-XX:+UseSerialGC", "-Xss512k", "-XX:ReservedCodeCacheSize=64m", "-XX:MaxMetaspaceSize=192m",
+                "-Xmx" + maxHeap));
+        if (quickCompiler) {
+            options.add("-XX:TieredStopAtLevel=1");
+        }
+        options.addAll(overrides);
+        return options;
+    }
+}

@@ -1,0 +1,88 @@
+package dev.gyre.data.dataset;
+
+import java.time.Instant;
+import java.util.List;
+
+import dev.gyre.api.data.ColumnSpec;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** A named dataset; its versions are {@link dev.gyre.data.version.DatasetVersion}s. */
+@Entity
+@Table(name = "dataset")
+public class Dataset {
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, unique = true, length = 63)
+    private String name;
+
+    @Column(columnDefinition = "text")
+    private String description;
+
+    @Column(name = "label_column", columnDefinition = "text")
+    private String labelColumn;
+
+    /** Declared columns with lower-case types and non-null {@code nullable}; null when none was declared. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "declared_schema", columnDefinition = "jsonb")
+    private List<ColumnSpec> schema;
+
+    @Column(name = "latest_version")
+    private Integer latestVersion;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected Dataset() {
+    }
+
+    Dataset(String name, String description, String labelColumn, List<ColumnSpec> schema) {
+        this.name = name;
+        this.description = description;
+        this.labelColumn = labelColumn;
+        this.schema = schema;
+        this.createdAt = Instant.now();
+    }
+
+    /** Claims the next version number; call only while holding the row lock ({@link DatasetRepository#lockById}). */
+    public int nextVersion() {
+        latestVersion = latestVersion == null ? 1 : latestVersion + 1;
+        return latestVersion;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getDescription() {
+        return description;
+    }
+
+    public String getLabelColumn() {
+        return labelColumn;
+    }
+
+    public List<ColumnSpec> getSchema() {
+        return schema;
+    }
+
+    public Integer getLatestVersion() {
+        return latestVersion;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

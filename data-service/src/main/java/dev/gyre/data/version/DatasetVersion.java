@@ -1,0 +1,141 @@
+package dev.gyre.data.version;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.ValidationIssueResponse;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import org.hibernate.annotations.Immutable;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+/** One immutable version of a dataset; its CSV bytes are in the blob store under {@code contentHash}. */
+@Entity
+@Immutable
+@Table(name = "dataset_version")
+public class DatasetVersion {
+    /** Status of a version that passed its dataset's declared schema (or had none to pass). */
+    public static final String VALID = "VALID";
+    public static final String INVALID = "INVALID";
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "dataset_id", nullable = false)
+    private Long datasetId;
+
+    @Column(nullable = false)
+    private int version;
+
+    @Column(name = "content_hash", nullable = false, length = 64)
+    private String contentHash;
+
+    @Column(name = "row_count", nullable = false)
+    private long rows;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private List<ColumnSpec> columns;
+
+    @Column(nullable = false, length = 16)
+    private String status;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private List<ValidationIssueResponse> issues;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(nullable = false, columnDefinition = "jsonb")
+    private DatasetProfileResponse profile;
+
+    @Column(name = "parent_version")
+    private Integer parentVersion;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Object> recipe;
+
+    @Column(nullable = false, length = 32)
+    private String source;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected DatasetVersion() {
+    }
+
+    DatasetVersion(Long datasetId, int version, String contentHash, long rows, List<ColumnSpec> columns,
+                   List<ValidationIssueResponse> issues, DatasetProfileResponse profile, String source) {
+        this.datasetId = datasetId;
+        this.version = version;
+        this.contentHash = contentHash;
+        this.rows = rows;
+        this.columns = columns;
+        this.status = issues.isEmpty() ? VALID : INVALID;
+        this.issues = issues;
+        this.profile = profile;
+        this.source = source;
+        this.createdAt = Instant.now();
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Long getDatasetId() {
+        return datasetId;
+    }
+
+    public int getVersion() {
+        return version;
+    }
+
+    public String getContentHash() {
+        return contentHash;
+    }
+
+    public long getRows() {
+        return rows;
+    }
+
+    public List<ColumnSpec> getColumns() {
+        return columns;
+    }
+
+    public String getStatus() {
+        return status;
+    }
+
+    public List<ValidationIssueResponse> getIssues() {
+        return issues;
+    }
+
+    public DatasetProfileResponse getProfile() {
+        return profile;
+    }
+
+    public Integer getParentVersion() {
+        return parentVersion;
+    }
+
+    public Map<String, Object> getRecipe() {
+        return recipe;
+    }
+
+    public String getSource() {
+        return source;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

@@ -1,0 +1,62 @@
+package dev.gyre.data.version;
+
+import java.util.Map;
+
+import dev.gyre.api.PageResponse;
+import dev.gyre.api.Problems;
+import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.core.blob.BlobStore;
+import dev.gyre.data.dataset.Dataset;
+import dev.gyre.data.dataset.DatasetService;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads of versions: metadata, profile and content. Unknown datasets and versions are 404 problems. */
+@Service
+@Transactional(readOnly = true)
+public class VersionService {
+    private final DatasetService datasetService;
+    private final DatasetVersionRepository versions;
+    private final BlobStore blobs;
+
+    VersionService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs) {
+        this.datasetService = datasetService;
+        this.versions = versions;
+        this.blobs = blobs;
+    }
+
+    public PageResponse<DatasetVersionResponse> list(String datasetName, Pageable pageable) {
+        Dataset dataset = datasetService.require(datasetName);
+        Page<DatasetVersion> page = versions.findByDatasetId(dataset.getId(), pageable);
+        return new PageResponse<>(page.map(v -> Versions.toResponse(datasetName, v)).getContent(),
+                pageable.getPageNumber(), pageable.getPageSize(), page.getTotalElements());
+    }
+
+    public DatasetVersionResponse version(String datasetName, int version) {
+        return Versions.toResponse(datasetName, require(datasetName, version));
+    }
+
+    public DatasetProfileResponse profile(String datasetName, int version) {
+        return require(datasetName, version).getProfile();
+    }
+
+    /** The stored CSV bytes, exactly as uploaded. */
+    public byte[] content(String datasetName, int version, String split) {
+        if (split != null) {
+            throw Problems.badRequest("unsupported-split", "split='" + split + "' is not supported yet: "
+                    + "splits come with curated versions", Map.of("field", "split"));
+        }
+        DatasetVersion v = require(datasetName, version);
+        return blobs.get(v.getContentHash()).orElseThrow(() -> new IllegalStateException(
+                "blob " + v.getContentHash() + " of " + datasetName + " v" + version + " is missing"));
+    }
+
+    private DatasetVersion require(String datasetName, int version) {
+        Dataset dataset = datasetService.require(datasetName);
+        return versions.findByDatasetIdAndVersion(dataset.getId(), version)
+                .orElseThrow(() -> Problems.notFound("Version", datasetName + "@" + version));
+    }
+}

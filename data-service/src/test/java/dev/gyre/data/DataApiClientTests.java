@@ -1,0 +1,138 @@
+package dev.gyre.data;
+
+import java.net.InetSocketAddress;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.gyre.api.data.DataApi;
+import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.DatasetVersionResponse;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.support.RestClientAdapter;
+import org.springframework.web.service.invoker.HttpServiceProxyFactory;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The shared {@link DataApi} as other services use it, URL ingest from a stub server, and concurrent uploads. */
+class DataApiClientTests extends DataServiceTestBase {
+    private HttpServer source;
+    private DataApi client;
+
+    @BeforeEach
+    void startSourceServerAndClient() throws Exception {
+        source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        source.createContext("/penguins.csv", exchange -> {
+            byte[] body = penguins();
+            exchange.getResponseHeaders().add("Content-Type", "text/csv");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        source.createContext("/missing.csv", exchange -> {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+        });
+        source.start();
+        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port).build();
+        client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(DataApi.class);
+    }
+
+    @AfterEach
+    void stopSourceServer() {
+        source.stop(0);
+    }
+
+    private String sourceUrl(String path) {
+        return "http://127.0.0.1:" + source.getAddress().getPort() + path;
+    }
+
+    @Test
+    void theSharedClientReadsWhatTheControllerServes() {
+        String name = createDataset(uniqueName("client"), null);
+        var created = client.ingestCsv(name, "x,y\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(created.getStatusCode().value()).isEqualTo(201);
+
+        DatasetVersionResponse version = client.version(name, 1);
+        DatasetProfileResponse profile = client.profile(name, 1);
+
+        assertThat(client.dataset(name).latestVersion()).isEqualTo(1);
+        assertThat(version.rows()).isEqualTo(2);
+        assertThat(version.columns().get(0).type()).isEqualTo("numeric");
+        assertThat(profile.columns().get(0).mean()).isEqualTo(1.5);
+        assertThat(client.content(name, 1)).isEqualTo("x,y\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
+        assertThat(client.versions(name, 0, 10).items()).extracting(DatasetVersionResponse::version)
+                .containsExactly(1);
+    }
+
+    @Test
+    void ingestsFromAUrl() {
+        String name = createDataset(uniqueName("fromurl"), null);
+
+        HttpResponse<byte[]> response = postJson("/api/v1/datasets/" + name + "/versions",
+                "{\"source\":{\"type\":\"url\",\"url\":\"" + sourceUrl("/penguins.csv") + "\"}}");
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        JsonNode v = json(response);
+        assertThat(v.path("rows").asLong()).isEqualTo(344);
+        assertThat(v.path("lineage").path("source").asString()).isEqualTo("url");
+        assertThat(get("/api/v1/datasets/" + name + "/versions/1/content").body()).isEqualTo(penguins());
+        // the same file by upload is the same version
+        assertThat(postCsv(name, penguins()).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void refusesSourcesItCannotUseNamingTheField() {
+        String name = createDataset(uniqueName("badsource"), null);
+        String path = "/api/v1/datasets/" + name + "/versions";
+
+        assertThat(problem(postJson(path, "{\"source\":{\"type\":\"jdbc\"}}"), 400, "unsupported-source")
+                .path("field").asString()).isEqualTo("source.type");
+        assertThat(problem(postJson(path, "{\"source\":{\"type\":\"url\",\"url\":\"file:///etc/passwd\"}}"), 400,
+                "invalid-url").path("field").asString()).isEqualTo("source.url");
+        JsonNode failed = problem(postJson(path, "{\"source\":{\"type\":\"url\",\"url\":\""
+                + sourceUrl("/missing.csv") + "\"}}"), 502, "source-failed");
+        assertThat(failed.path("upstreamStatus").asInt()).isEqualTo(404);
+        assertThat(problem(postJson(path, "{}"), 400, "missing-source").path("field").asString()).isEqualTo("source");
+        assertThat(json(get(path)).path("total").asLong()).isZero();
+    }
+
+    @Test
+    void concurrentUploadsGetConsecutiveVersionNumbers() throws Exception {
+        String name = createDataset(uniqueName("concurrent"), null);
+        int uploads = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        try {
+            List<Callable<Integer>> tasks = IntStream.range(0, uploads)
+                    .<Callable<Integer>>mapToObj(i -> () -> postCsv(name, ("n\n" + i + "\n").getBytes()).statusCode())
+                    .toList();
+            List<Integer> statuses = pool.invokeAll(tasks).stream().map(DataApiClientTests::join).toList();
+            assertThat(statuses).containsOnly(201);
+        } finally {
+            pool.shutdownNow();
+        }
+
+        JsonNode list = json(get("/api/v1/datasets/" + name + "/versions?size=100"));
+        assertThat(list.path("items").findValues("version")).extracting(JsonNode::asInt)
+                .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(uploads);
+    }
+
+    private static <T> T join(Future<T> future) {
+        try {
+            return future.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package dev.gyre.data;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class IngestApiTests extends DataServiceTestBase {
+
+    @Test
+    void ingestsPenguinsWithInferredTypesAndAProfileThatMatchesTheFile() {
+        String name = createDataset(uniqueName("penguins"), null);
+
+        HttpResponse<byte[]> response = postCsv(name, penguins());
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/datasets/" + name + "/versions/1");
+        JsonNode v = json(response);
+        assertThat(v.path("dataset").asString()).isEqualTo(name);
+        assertThat(v.path("version").asInt()).isEqualTo(1);
+        assertThat(v.path("rows").asLong()).isEqualTo(344);
+        assertThat(v.path("contentHash").asString()).hasSize(64);
+        assertThat(v.path("status").asString()).isEqualTo("VALID");
+        assertThat(v.path("validation").path("passed").asBoolean()).isTrue();
+        assertThat(v.path("validation").path("issues").size()).isZero();
+        assertThat(v.path("lineage").path("source").asString()).isEqualTo("upload");
+        assertThat(v.path("lineage").path("parent").isNull()).isTrue();
+        assertThat(v.path("lineage").path("recipe").isNull()).isTrue();
+        List<String> columns = new ArrayList<>();
+        v.path("columns").forEach(c -> columns.add(c.path("name").asString() + ":" + c.path("type").asString()
+                + ":" + c.path("nullable").asBoolean()));
+        assertThat(columns).containsExactly("Species:categorical:false", "Island:categorical:false",
+                "Beak Length (mm):numeric:true", "Beak Depth (mm):numeric:true",
+                "Flipper Length (mm):numeric:true", "Body Mass (g):numeric:true", "Sex:categorical:true");
+
+        // Body Mass (g), computed here from the file independently of gyre-core
+        String[] lines = new String(penguins(), StandardCharsets.UTF_8).split("\r?\n");
+        int col = Arrays.asList(lines[0].split(",")).indexOf("Body Mass (g)");
+        double[] masses = Arrays.stream(lines).skip(1).map(l -> l.split(",", -1)[col])
+                .filter(s -> !s.isBlank() && !s.equals("NA")).mapToDouble(Double::parseDouble).toArray();
+        double mean = Arrays.stream(masses).average().orElseThrow();
+        double std = Math.sqrt(Arrays.stream(masses).map(m -> (m - mean) * (m - mean)).sum() / (masses.length - 1));
+        assertThat(masses.length).isEqualTo(342); // sanity of the independent parse
+
+        JsonNode profile = json(get("/api/v1/datasets/" + name + "/versions/1/profile"));
+        assertThat(profile.path("rows").asLong()).isEqualTo(344);
+        JsonNode mass = null;
+        for (JsonNode c : profile.path("columns")) {
+            if (c.path("name").asString().equals("Body Mass (g)")) {
+                mass = c;
+            }
+        }
+        assertThat(mass).isNotNull();
+        assertThat(mass.path("type").asString()).isEqualTo("numeric");
+        assertThat(mass.path("count").asLong()).isEqualTo(masses.length);
+        assertThat(mass.path("missing").asLong()).isEqualTo(344 - masses.length);
+        assertThat(mass.path("mean").asDouble()).isCloseTo(mean, within(1e-9));
+        assertThat(mass.path("std").asDouble()).isCloseTo(std, within(1e-9));
+        assertThat(mass.path("min").asDouble()).isEqualTo(Arrays.stream(masses).min().orElseThrow());
+        assertThat(mass.path("max").asDouble()).isEqualTo(Arrays.stream(masses).max().orElseThrow());
+        assertThat(mass.path("distinct").asLong()).isEqualTo(Arrays.stream(masses).distinct().count());
+        long histogramTotal = 0;
+        for (JsonNode bin : mass.path("histogram")) {
+            histogramTotal += bin.path("count").asLong();
+        }
+        assertThat(histogramTotal).isEqualTo(masses.length);
+        assertThat(mass.path("quantiles").path("p50").isNumber()).isTrue();
+        assertThat(mass.has("topValues")).as("nulls are omitted").isFalse();
+
+        JsonNode species = profile.path("columns").get(0);
+        assertThat(species.path("type").asString()).isEqualTo("categorical");
+        assertThat(species.has("mean")).isFalse();
+        assertThat(species.path("topValues").get(0).path("value").asString()).isEqualTo("Adelie");
+        assertThat(species.path("topValues").get(0).path("count").asLong()).isEqualTo(152);
+    }
+
+    @Test
+    void reuploadingTheSameBytesAnswers200WithTheExistingVersion() {
+        String name = createDataset(uniqueName("again"), null);
+        JsonNode first = json(postCsv(name, penguins()));
+
+        HttpResponse<byte[]> again = postCsv(name, penguins());
+
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(json(again).path("version").asInt()).isEqualTo(1);
+        assertThat(json(again).path("contentHash").asString()).isEqualTo(first.path("contentHash").asString());
+        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void differentContentBecomesTheNextVersion() {
+        String name = createDataset(uniqueName("next"), null);
+        assertThat(postCsv(name, "a,b\n1,2\n".getBytes()).statusCode()).isEqualTo(201);
+
+        HttpResponse<byte[]> second = postCsv(name, "a,b\n1,2\n3,4\n".getBytes());
+
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(json(second).path("version").asInt()).isEqualTo(2);
+        assertThat(json(second).path("rows").asLong()).isEqualTo(2);
+        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(2);
+        JsonNode list = json(get("/api/v1/datasets/" + name + "/versions"));
+        assertThat(list.path("items").get(0).path("version").asInt()).isEqualTo(1);
+        assertThat(list.path("items").get(1).path("version").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void rejectsARaggedCsvNamingTheLineAndStoresNothing() {
+        String name = createDataset(uniqueName("ragged"), null);
+        assertThat(postCsv(name, "a,b,c\n1,2,3\n".getBytes()).statusCode()).isEqualTo(201);
+
+        JsonNode problem = problem(postCsv(name, "a,b,c\n1,2,3\n4,5,6\n7,8\n9,10,11\n".getBytes()), 400,
+                "invalid-csv");
+
+        assertThat(problem.path("line").asLong()).isEqualTo(4);
+        assertThat(problem.path("detail").asString()).startsWith("line 4:");
+        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isEqualTo(1);
+        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void rejectsABinaryBody() {
+        String name = createDataset(uniqueName("binary"), null);
+        byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+                (byte) 0xff, (byte) 0xfe, 0, 1};
+
+        JsonNode problem = problem(postCsv(name, png), 400, "invalid-csv");
+
+        assertThat(problem.path("line").asLong()).isEqualTo(1);
+        problem(post("/api/v1/datasets/" + name + "/versions", "application/octet-stream", png), 415,
+                "unsupported-media-type");
+        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isZero();
+    }
+
+    @Test
+    void rejectsAnEmptyBody() {
+        String name = createDataset(uniqueName("empty"), null);
+
+        assertThat(problem(postCsv(name, new byte[0]), 400, "empty-body").path("field").asString())
+                .isEqualTo("body");
+    }
+
+    @Test
+    void readsABomQuotedNewlinesAndColumnNamesWithSpacesSlashesAndParentheses() {
+        String name = createDataset(uniqueName("awkward"), null);
+        byte[] csv = ("\uFEFFWeight (kg),km/h,\"Note, free text\"\r\n"
+                + "70.5,12,\"first line\nsecond line\"\r\n"
+                + "80,,plain\r\n").getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> response = postCsv(name, csv);
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        JsonNode v = json(response);
+        assertThat(v.path("rows").asLong()).isEqualTo(2);
+        assertThat(v.path("columns").get(0).path("name").asString()).isEqualTo("Weight (kg)");
+        assertThat(v.path("columns").get(0).path("type").asString()).isEqualTo("numeric");
+        assertThat(v.path("columns").get(1).path("name").asString()).isEqualTo("km/h");
+        assertThat(v.path("columns").get(1).path("nullable").asBoolean()).isTrue();
+        assertThat(v.path("columns").get(2).path("name").asString()).isEqualTo("Note, free text");
+        JsonNode note = json(get("/api/v1/datasets/" + name + "/versions/1/profile")).path("columns").get(2);
+        assertThat(note.path("topValues").findValuesAsString("value"))
+                .containsExactlyInAnyOrder("first line\nsecond line", "plain");
+        assertThat(get("/api/v1/datasets/" + name + "/versions/1/content").body()).isEqualTo(csv);
+    }
+
+    @Test
+    void storesAVersionThatBreaksTheDeclaredSchemaAsInvalidWithItsIssues() {
+        String name = createDataset(uniqueName("declared"), """
+                [{"name":"age","type":"numeric","nullable":false},{"name":"member","type":"boolean"}]""");
+
+        HttpResponse<byte[]> response = postCsv(name, "age,member\n31,true\nthirty,false\n,true\n".getBytes());
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        JsonNode v = json(response);
+        assertThat(v.path("status").asString()).isEqualTo("INVALID");
+        assertThat(v.path("validation").path("passed").asBoolean()).isFalse();
+        List<String> issues = new ArrayList<>();
+        v.path("validation").path("issues").forEach(i -> issues.add(i.path("rule").asString() + "/"
+                + i.path("column").asString() + "/" + i.path("row").asInt()));
+        assertThat(issues).containsExactly("type/age/2", "not-null/age/3");
+        assertThat(v.path("validation").path("issues").get(0).path("message").asString()).contains("thirty");
+        assertThat(v.path("columns").get(0).path("type").asString()).isEqualTo("numeric");
+
+        JsonNode read = json(get("/api/v1/datasets/" + name + "/versions/1"));
+        assertThat(read.path("status").asString()).isEqualTo("INVALID");
+        assertThat(read.path("validation").path("issues").size()).isEqualTo(2);
+        assertThat(json(postCsv(name, "age,member\n31,true\n40,false\n".getBytes())).path("status").asString())
+                .isEqualTo("VALID");
+    }
+
+    @Test
+    void returnsTheStoredContentByteForByte() {
+        String name = createDataset(uniqueName("roundtrip"), null);
+        assertThat(postCsv(name, penguins()).statusCode()).isEqualTo(201);
+
+        HttpResponse<byte[]> content = get("/api/v1/datasets/" + name + "/versions/1/content");
+
+        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/csv;charset=utf-8"));
+        assertThat(content.body()).isEqualTo(penguins());
+        assertThat(problem(get("/api/v1/datasets/" + name + "/versions/1/content?split=train"), 400,
+                "unsupported-split").path("field").asString()).isEqualTo("split");
+        problem(get("/api/v1/datasets/" + name + "/versions/9/content"), 404, "not-found");
+        problem(get("/api/v1/datasets/" + name + "/versions/9/profile"), 404, "not-found");
+        problem(get("/api/v1/datasets/" + name + "/versions/one"), 400, "invalid-parameter");
+    }
+
+    @Test
+    void acceptsAMultipartFile() {
+        String name = createDataset(uniqueName("multipart"), null);
+
+        HttpResponse<byte[]> response = postMultipart("/api/v1/datasets/" + name + "/versions", "file",
+                "penguins.csv", penguins());
+
+        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        assertThat(json(response).path("rows").asLong()).isEqualTo(344);
+        assertThat(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "penguins.csv", penguins())
+                .statusCode()).isEqualTo(200);
+        assertThat(problem(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "ragged.csv",
+                "a,b\n1\n".getBytes()), 400, "invalid-csv").path("line").asLong()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,65 @@
+package dev.gyre.gateway.fallback;
+
+import java.net.URI;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
+
+/**
+ * Target of every route's {@code CircuitBreaker} filter ({@code fallbackUri: forward:/fallback/<service>}):
+ * turns the failure into a problem naming the service — 504 {@code gateway-timeout} when the call
+ * outlived its time limit, 503 {@code service-unavailable} when the service could not be reached or
+ * its circuit is open.
+ */
+@RestController
+class FallbackController {
+
+    private static final String TYPE_PREFIX = "https://gyre.dev/problems/";
+
+    @RequestMapping("/fallback/{service}")
+    ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
+        Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
+        ProblemDetail problem;
+        if (failure instanceof TimeoutException) {
+            problem = problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+                    service + " did not answer in time");
+        } else if (failure instanceof CallNotPermittedException) {
+            problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    service + " is failing; calls are paused for a few seconds (circuit open)");
+        } else {
+            problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+                    service + " is not reachable");
+        }
+        problem.setProperty("service", service);
+        URI original = originalUri(exchange);
+        if (original != null) {
+            problem.setInstance(URI.create(original.getRawPath()));
+        }
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create(TYPE_PREFIX + code));
+        problem.setProperty("code", code);
+        return problem;
+    }
+
+    private static URI originalUri(ServerWebExchange exchange) {
+        Set<URI> uris = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
+        return uris == null || uris.isEmpty() ? null : uris.iterator().next();
+    }
+}

@@ -1,0 +1,214 @@
+package dev.gyre.core.bundle;
+
+import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gyre.core.features.FeatureSpec;
+import dev.gyre.core.ml.Task;
+import org.tribuo.Model;
+import org.tribuo.classification.Label;
+import org.tribuo.protos.core.ModelProto;
+import org.tribuo.regression.Regressor;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The bundle format {@value #FORMAT}: a zip holding, in this order, {@code manifest.json} (format and
+ * each other entry's SHA-256), {@code model.tribuo} (Tribuo's protobuf, never Java serialization),
+ * {@code feature-spec.json}, {@code signature.json}, {@code metrics.json} and {@code provenance.json}.
+ * Writing is deterministic: fixed entry order and times, sorted JSON maps, so one bundle always gives
+ * the same bytes and the same digest.
+ *
+ * <p>Java deserialization: none of the catalog's models (linear SGD in a TransformedModel, CART trees,
+ * random forests, XGBoost) goes through {@code ObjectInputStream} when read from protobuf, and no class
+ * on gyre-core's classpath that {@link Model#deserialize} can reach creates one (XGBoost boosters are
+ * loaded from XGBoost's own byte format). So no serial filter is installed; {@code ModelBundlesTest}
+ * checks that reading a bundle of every algorithm creates no {@code ObjectInputStream}.
+ */
+public final class ModelBundles {
+    public static final String FORMAT = "gyre-bundle/1";
+    static final String MANIFEST = "manifest.json";
+    static final String MODEL = "model.tribuo";
+    static final String SPEC = "feature-spec.json";
+    static final String SIGNATURE = "signature.json";
+    static final String METRICS = "metrics.json";
+    static final String PROVENANCE = "provenance.json";
+    private static final List<String> CONTENT = List.of(MODEL, SPEC, SIGNATURE, METRICS, PROVENANCE);
+    private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+    /** Refuses to inflate more than this (a zip bomb), far above any real bundle. */
+    private static final long MAX_ENTRY_BYTES = 1L << 30;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .build();
+
+    private ModelBundles() {
+    }
+
+    /** The bundle's bytes. */
+    public static byte[] write(ModelBundle bundle) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        entries.put(MODEL, bundle.model().serialize().toByteArray());
+        entries.put(SPEC, JSON.writeValueAsBytes(bundle.spec()));
+        entries.put(SIGNATURE, JSON.writeValueAsBytes(bundle.signature()));
+        entries.put(METRICS, JSON.writeValueAsBytes(bundle.metrics()));
+        entries.put(PROVENANCE, JSON.writeValueAsBytes(bundle.provenance()));
+        List<Manifest.Entry> listed = new ArrayList<>();
+        entries.forEach((name, bytes) -> listed.add(new Manifest.Entry(name, sha256(bytes))));
+        byte[] manifest = JSON.writeValueAsBytes(new Manifest(FORMAT, listed));
+
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            put(zip, MANIFEST, manifest);
+            for (Map.Entry<String, byte[]> e : entries.entrySet()) {
+                put(zip, e.getKey(), e.getValue());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+        ZipEntry entry = new ZipEntry(name);
+        entry.setTimeLocal(ENTRY_TIME); // local time: the same bytes in every time zone
+        zip.putNextEntry(entry);
+        zip.write(bytes);
+        zip.closeEntry();
+    }
+
+    /**
+     * Reads a bundle after checking the SHA-256 of all its bytes, then of each entry against the
+     * manifest, then that the model's output type matches the spec's task.
+     *
+     * @param expectedSha256 hex digest (any case, optional {@code sha256:} prefix) recorded at registration
+     * @throws BundleIntegrityException if any check fails or the content is malformed
+     */
+    public static ModelBundle read(byte[] bytes, String expectedSha256) {
+        String expected = expectedSha256 == null ? "" : expectedSha256.strip().toLowerCase(Locale.ROOT);
+        if (expected.startsWith("sha256:")) {
+            expected = expected.substring("sha256:".length());
+        }
+        String actual = sha256(bytes);
+        if (!MessageDigest.isEqual(actual.getBytes(), expected.getBytes())) {
+            throw new BundleIntegrityException("bundle digest mismatch: expected sha256 " + expectedSha256
+                    + ", got " + actual);
+        }
+        Map<String, byte[]> entries = unzip(bytes);
+        Manifest manifest;
+        try {
+            manifest = JSON.readValue(require(entries, MANIFEST), Manifest.class);
+        } catch (JacksonException e) {
+            throw new BundleIntegrityException("unreadable " + MANIFEST + ": " + e.getOriginalMessage(), e);
+        }
+        if (!FORMAT.equals(manifest.format())) {
+            throw new BundleIntegrityException("unsupported bundle format '" + manifest.format() + "', expected " + FORMAT);
+        }
+        List<String> listed = manifest.entries() == null ? List.of()
+                : manifest.entries().stream().map(Manifest.Entry::name).toList();
+        if (!listed.equals(CONTENT) || entries.size() != CONTENT.size() + 1) {
+            throw new BundleIntegrityException("bundle entries " + entries.keySet() + " / manifest " + listed
+                    + " do not match the expected " + CONTENT);
+        }
+        for (Manifest.Entry e : manifest.entries()) {
+            if (!sha256(require(entries, e.name())).equals(e.sha256())) {
+                throw new BundleIntegrityException("entry " + e.name() + " does not match its manifest digest");
+            }
+        }
+        try {
+            FeatureSpec spec = JSON.readValue(entries.get(SPEC), FeatureSpec.class);
+            Signature signature = JSON.readValue(entries.get(SIGNATURE), Signature.class);
+            Map<String, Double> metrics = JSON.readValue(entries.get(METRICS), new TypeReference<Map<String, Double>>() { });
+            Map<String, String> provenance = JSON.readValue(entries.get(PROVENANCE), new TypeReference<Map<String, String>>() { });
+            if (!signature.equals(Signature.of(spec))) {
+                throw new BundleIntegrityException("signature.json does not match feature-spec.json");
+            }
+            Model<?> model = Model.deserialize(ModelProto.parseFrom(entries.get(MODEL)));
+            Class<? extends org.tribuo.Output<?>> output = spec.task() == Task.CLASSIFICATION ? Label.class : Regressor.class;
+            if (!model.validate(output)) {
+                throw new BundleIntegrityException("model does not predict " + output.getSimpleName()
+                        + " as a " + spec.task().json() + " bundle must");
+            }
+            return new ModelBundle(model, spec, signature, metrics, provenance);
+        } catch (JacksonException e) {
+            throw new BundleIntegrityException("unreadable bundle JSON: " + e.getOriginalMessage(), e);
+        } catch (InvalidProtocolBufferException | IllegalStateException | IllegalArgumentException e) {
+            if (e instanceof BundleIntegrityException b) {
+                throw b;
+            }
+            throw new BundleIntegrityException("unreadable model: " + e.getMessage(), e);
+        }
+    }
+
+    /** Lower-case hex SHA-256 of {@code bytes}. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] require(Map<String, byte[]> entries, String name) {
+        byte[] bytes = entries.get(name);
+        if (bytes == null) {
+            throw new BundleIntegrityException("bundle has no " + name);
+        }
+        return bytes;
+    }
+
+    private static Map<String, byte[]> unzip(byte[] bytes) {
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
+            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+                if (entries.put(e.getName(), readCapped(zip, e.getName())) != null) {
+                    throw new BundleIntegrityException("duplicate bundle entry " + e.getName());
+                }
+            }
+        } catch (IOException e) {
+            throw new BundleIntegrityException("unreadable bundle zip: " + e.getMessage(), e);
+        }
+        if (entries.isEmpty()) {
+            throw new BundleIntegrityException("bundle is not a zip or is empty");
+        }
+        return entries;
+    }
+
+    private static byte[] readCapped(InputStream in, String name) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[64 * 1024];
+        long total = 0;
+        for (int n; (n = in.read(buffer)) > 0; ) {
+            total += n;
+            if (total > MAX_ENTRY_BYTES) {
+                throw new BundleIntegrityException("bundle entry " + name + " is larger than " + MAX_ENTRY_BYTES + " bytes");
+            }
+            out.write(buffer, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    record Manifest(String format, List<Entry> entries) {
+        record Entry(String name, String sha256) {
+        }
+    }
+}

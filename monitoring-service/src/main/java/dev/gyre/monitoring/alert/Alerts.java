@@ -1,0 +1,54 @@
+package dev.gyre.monitoring.alert;
+
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.gyre.api.PageResponse;
+import dev.gyre.api.Problems;
+import dev.gyre.api.monitoring.AlertResponse;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Raises and lists alerts. */
+@Service
+public class Alerts {
+    /** Type of the alert raised when a drift report finds dataset drift. */
+    public static final String DATA_DRIFT = "DATA_DRIFT";
+
+    private final AlertRepository alerts;
+    private final MeterRegistry meters;
+
+    Alerts(AlertRepository alerts, MeterRegistry meters) {
+        this.alerts = alerts;
+        this.meters = meters;
+    }
+
+    /** Stores an alert (joining the caller's transaction). */
+    @Transactional
+    public AlertResponse raise(String deployment, String type, String message, UUID reportId, Instant at) {
+        Alert alert = alerts.save(new Alert(UUID.randomUUID(), deployment, type, message, reportId, at));
+        meters.counter("gyre.monitoring.alerts", "deployment", deployment, "type", type).increment();
+        return response(alert);
+    }
+
+    /** Alerts, newest first. */
+    @Transactional(readOnly = true)
+    public PageResponse<AlertResponse> list(int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw Problems.badRequest("invalid-parameter", "page must be >= 0 and size in 1..200",
+                    Map.of("field", page < 0 ? "page" : "size"));
+        }
+        Page<Alert> found = alerts.findAll(PageRequest.of(page, size,
+                Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
+        return new PageResponse<>(found.map(Alerts::response).getContent(), page, size, found.getTotalElements());
+    }
+
+    private static AlertResponse response(Alert a) {
+        return new AlertResponse(a.getId(), a.getDeployment(), a.getType(), a.getMessage(), a.getReportId(), a.getAt());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gyre.monitoring.monitor;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Monitors by deployment name. */
+public interface MonitorRepository extends JpaRepository<Monitor, String> {
+}

@@ -1,0 +1,159 @@
+package dev.gyre.monitoring.monitor;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+
+import dev.gyre.api.Names;
+import dev.gyre.api.PageResponse;
+import dev.gyre.api.Problems;
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.api.monitoring.MonitorRequest;
+import dev.gyre.api.monitoring.MonitorResponse;
+import dev.gyre.api.monitoring.ReferenceSpec;
+import dev.gyre.api.monitoring.ThresholdsSpec;
+import dev.gyre.api.monitoring.WindowSpec;
+import dev.gyre.core.drift.DriftThresholds;
+import dev.gyre.monitoring.MonitoringProperties;
+import dev.gyre.monitoring.reference.ReferenceClient;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Creates, updates and reads monitors; the reference must exist in data-service. */
+@Service
+public class MonitorService {
+    private final MonitorRepository monitors;
+    private final ReferenceClient references;
+    private final MonitoringProperties properties;
+    private final TransactionTemplate transaction;
+
+    MonitorService(MonitorRepository monitors, ReferenceClient references, MonitoringProperties properties,
+                   TransactionTemplate transaction) {
+        this.monitors = monitors;
+        this.references = references;
+        this.properties = properties;
+        this.transaction = transaction;
+    }
+
+    /** The result of a PUT: the monitor and whether it was created. */
+    record Saved(MonitorResponse monitor, boolean created) {
+    }
+
+    Saved put(String deployment, MonitorRequest request) {
+        Names.require("deployment", deployment);
+        if (request == null) {
+            throw Problems.badRequest("missing-field", "a monitor needs a body with a reference",
+                    Map.of("field", "reference"));
+        }
+        ReferenceSpec reference = request.reference();
+        if (reference == null || reference.dataset() == null || reference.version() == null) {
+            throw Problems.badRequest("missing-field", "reference {dataset, version} is required",
+                    Map.of("field", "reference"));
+        }
+        Names.require("reference.dataset", reference.dataset());
+        if (reference.version() < 1) {
+            throw Problems.badRequest("invalid-field", "reference.version must be at least 1",
+                    Map.of("field", "reference.version"));
+        }
+        WindowSpec window = request.window() == null ? new WindowSpec(null, null) : request.window();
+        if (window.size() != null && window.size() < 1) {
+            throw Problems.badRequest("invalid-field", "window.size must be at least 1", Map.of("field", "window.size"));
+        }
+        if (window.duration() != null) {
+            duration(window.duration());
+        }
+        ThresholdsSpec thresholds = effective(request.thresholds());
+        // the peer call happens before any write: a failure leaves nothing half-done
+        DatasetVersionResponse version = references.version(reference.dataset(), reference.version());
+        if (request.label() != null && version.columns().stream().map(ColumnSpec::name)
+                .noneMatch(request.label()::equals)) {
+            throw Problems.badRequest("unknown-column", "label '" + request.label() + "' is not a column of "
+                    + reference.dataset() + " version " + reference.version(), Map.of("field", "label"));
+        }
+        return transaction.execute(status -> {
+            Instant now = Instant.now();
+            Monitor existing = monitors.findById(deployment).orElse(null);
+            Monitor monitor = existing == null ? new Monitor(deployment, now) : existing;
+            monitor.update(reference.dataset(), reference.version(), request.label(), window.size(),
+                    window.duration(), thresholds, request.retrain(), request.promotion(), now);
+            return new Saved(response(monitors.save(monitor)), existing == null);
+        });
+    }
+
+    MonitorResponse get(String deployment) {
+        return response(find(deployment));
+    }
+
+    PageResponse<MonitorResponse> list(int page, int size) {
+        if (page < 0 || size < 1 || size > 200) {
+            throw Problems.badRequest("invalid-parameter", "page must be >= 0 and size in 1..200",
+                    Map.of("field", page < 0 ? "page" : "size"));
+        }
+        Page<Monitor> found = monitors.findAll(PageRequest.of(page, size, Sort.by("deployment")));
+        return new PageResponse<>(found.map(this::response).getContent(), page, size, found.getTotalElements());
+    }
+
+    /** The monitor of a deployment, or a 404 problem. */
+    public Monitor find(String deployment) {
+        return monitors.findById(deployment).orElseThrow(() -> Problems.notFound("monitor", deployment));
+    }
+
+    /** The predictions an evaluation of this monitor looks at. */
+    public int windowSize(Monitor monitor) {
+        return monitor.getWindowSize() == null ? properties.defaultWindowSize() : monitor.getWindowSize();
+    }
+
+    /** The monitor's window duration, or null for no time limit. */
+    public static Duration windowDuration(Monitor monitor) {
+        return monitor.getWindowDuration() == null ? null : duration(monitor.getWindowDuration());
+    }
+
+    /** The monitor's thresholds as core's {@link DriftThresholds}. */
+    public static DriftThresholds thresholds(Monitor monitor) {
+        ThresholdsSpec t = monitor.getThresholds();
+        return new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
+    }
+
+    private static Duration duration(String iso) {
+        try {
+            Duration duration = Duration.parse(iso);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new DateTimeParseException("not positive", iso, 0);
+            }
+            return duration;
+        } catch (DateTimeParseException e) {
+            throw Problems.badRequest("invalid-field", "window.duration must be a positive ISO-8601 duration such "
+                    + "as PT24H, got '" + iso + "'", Map.of("field", "window.duration"));
+        }
+    }
+
+    private static ThresholdsSpec effective(ThresholdsSpec given) {
+        DriftThresholds d = DriftThresholds.DEFAULT;
+        if (given == null) {
+            return new ThresholdsSpec(d.alpha(), d.psi(), d.datasetShare());
+        }
+        ThresholdsSpec t = new ThresholdsSpec(given.alpha() == null ? d.alpha() : given.alpha(),
+                given.psi() == null ? d.psi() : given.psi(),
+                given.datasetShare() == null ? d.datasetShare() : given.datasetShare());
+        try {
+            new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
+        } catch (IllegalArgumentException e) {
+            String field = e.getMessage().startsWith("alpha") ? "thresholds.alpha"
+                    : e.getMessage().startsWith("psi") ? "thresholds.psi" : "thresholds.datasetShare";
+            throw Problems.badRequest("invalid-field", e.getMessage(), Map.of("field", field));
+        }
+        return t;
+    }
+
+    private MonitorResponse response(Monitor m) {
+        return new MonitorResponse(m.getDeployment(),
+                new ReferenceSpec(m.getReferenceDataset(), m.getReferenceVersion()), m.getLabel(),
+                new WindowSpec(windowSize(m), m.getWindowDuration()), m.getThresholds(), m.getRetrain(),
+                m.getPromotion(), m.getCreatedAt(), m.getUpdatedAt());
+    }
+}

@@ -1,0 +1,7 @@
+package dev.gyre.serving.deployment;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** Stored deployments, by name. */
+public interface DeploymentRepository extends JpaRepository<Deployment, String> {
+}

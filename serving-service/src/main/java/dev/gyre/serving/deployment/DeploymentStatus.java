@@ -1,0 +1,10 @@
+package dev.gyre.serving.deployment;
+
+/** Whether a deployment's version is loaded and serving. */
+public enum DeploymentStatus {
+    /** Recorded but not (yet) loaded in this instance, e.g. just after a restart. */
+    LOADING,
+    READY,
+    /** The last load failed; {@code error} says why. */
+    FAILED
+}

@@ -1,0 +1,31 @@
+package dev.gyre.serving.deployment;
+
+import java.time.Duration;
+
+import dev.gyre.serving.ServingServiceTestBase;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AliasFollowingTests extends ServingServiceTestBase {
+
+    @Test
+    void followsItsAliasWhenTheRegistryMovesIt() {
+        assertThat(deploy("follower-prod", "follower", "champion").body().get("version").asInt()).isEqualTo(1);
+        assertThat(predict("follower-prod", "[" + ADELIE + "]").body().get("model").get("version").asInt())
+                .isEqualTo(1);
+
+        REGISTRY.alias("follower", "champion", 2);
+
+        await(Duration.ofSeconds(20), "the deployment serves version 2",
+                () -> get("/api/v1/deployments/follower-prod").body().get("version").asInt() == 2);
+        Response deployment = get("/api/v1/deployments/follower-prod");
+        assertThat(deployment.body().get("previousVersion").asInt()).isEqualTo(1);
+        assertThat(deployment.body().get("status").asString()).isEqualTo("READY");
+        Response prediction = predict("follower-prod", "[" + ADELIE + "]");
+        assertThat(prediction.status()).isEqualTo(200);
+        assertThat(prediction.body().get("model").get("name").asString()).isEqualTo("follower");
+        assertThat(prediction.body().get("model").get("version").asInt()).isEqualTo(2);
+        assertThat(prediction.body().get("predictions").get(0).get("label").asString()).isEqualTo("Adelie");
+    }
+}

@@ -1,0 +1,2 @@
+/** Experiments and their leaderboards of runs. */
+package dev.gyre.training.experiment;

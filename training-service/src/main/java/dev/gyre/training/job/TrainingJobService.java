@@ -1,0 +1,106 @@
+package dev.gyre.training.job;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import dev.gyre.api.PageResponse;
+import dev.gyre.api.Problems;
+import dev.gyre.api.training.Progress;
+import dev.gyre.api.training.RunResponse;
+import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.api.training.TrainingJobResponse;
+import dev.gyre.training.experiment.ExperimentRepository;
+import dev.gyre.training.run.Run;
+import dev.gyre.training.run.RunRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Submitting, reading, listing and cancelling training jobs. */
+@Service
+class TrainingJobService {
+    static final int MAX_PAGE_SIZE = 200;
+
+    private final TrainingJobValidator validator;
+    private final TrainingJobRepository jobs;
+    private final RunRepository runs;
+    private final ExperimentRepository experiments;
+    private final JobStore store;
+    private final ApplicationEventPublisher events;
+
+    TrainingJobService(TrainingJobValidator validator, TrainingJobRepository jobs, RunRepository runs,
+                       ExperimentRepository experiments, JobStore store, ApplicationEventPublisher events) {
+        this.validator = validator;
+        this.jobs = jobs;
+        this.runs = runs;
+        this.experiments = experiments;
+        this.store = store;
+        this.events = events;
+    }
+
+    /** Validates everything, then stores the job QUEUED; the runner picks it up after the commit. */
+    @Transactional
+    public TrainingJobResponse submit(TrainingJobRequest request) {
+        TrainingJobRequest valid = validator.validate(request);
+        experiments.ensure(valid.experiment());
+        TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size()));
+        events.publishEvent(new JobQueued(job.getId()));
+        return response(job, List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public TrainingJobResponse job(String id) {
+        TrainingJob job = jobs.findById(parse(id)).orElseThrow(() -> Problems.notFound("training job", id));
+        return response(job, runs.findByJobIdOrderByCreatedAt(job.getId()));
+    }
+
+    @Transactional(readOnly = true)
+    public PageResponse<TrainingJobResponse> jobs(int page, int size) {
+        if (page < 0) {
+            throw Problems.badRequest("invalid-parameter", "page must be 0 or more", Map.of("field", "page"));
+        }
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw Problems.badRequest("invalid-parameter", "size must be in [1, " + MAX_PAGE_SIZE + "]",
+                    Map.of("field", "size"));
+        }
+        Page<TrainingJob> found = jobs.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size));
+        List<UUID> bestIds = found.stream().map(TrainingJob::getBestRunId).filter(id -> id != null).toList();
+        Map<UUID, Run> best = runs.findAllById(bestIds).stream().collect(Collectors.toMap(Run::getId, Function.identity()));
+        List<TrainingJobResponse> items = found.stream()
+                .map(j -> response(j, null, j.getBestRunId() == null ? null : best.get(j.getBestRunId())))
+                .toList();
+        return new PageResponse<>(items, page, size, found.getTotalElements());
+    }
+
+    public TrainingJobResponse cancel(String id) {
+        TrainingJob job = store.cancel(parse(id));
+        return job(job.getId().toString());
+    }
+
+    private static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw Problems.notFound("training job", id);
+        }
+    }
+
+    private static TrainingJobResponse response(TrainingJob job, List<Run> jobRuns) {
+        Run best = jobRuns.stream().filter(r -> r.getId().equals(job.getBestRunId())).findFirst().orElse(null);
+        return response(job, jobRuns, best);
+    }
+
+    /** {@code jobRuns} null leaves the runs out (lists). */
+    private static TrainingJobResponse response(TrainingJob job, List<Run> jobRuns, Run best) {
+        List<RunResponse> runResponses = jobRuns == null ? null : jobRuns.stream().map(Run::toResponse).toList();
+        return new TrainingJobResponse(job.getId().toString(), job.getStatus().name(), job.getRequest(),
+                new Progress(job.getProgressDone(), job.getProgressTotal()), runResponses,
+                best == null ? null : best.toResponse(), job.getRegistered(), job.getError(), job.getCreatedAt(),
+                job.getStartedAt(), job.getFinishedAt());
+    }
+}

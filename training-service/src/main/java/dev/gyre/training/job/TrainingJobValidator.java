@@ -1,0 +1,184 @@
+package dev.gyre.training.job;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gyre.api.Names;
+import dev.gyre.api.Problems;
+import dev.gyre.api.training.Candidate;
+import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationSpec;
+import dev.gyre.api.training.RegisterSpec;
+import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.core.ml.AlgorithmCatalog;
+import dev.gyre.core.ml.Metrics;
+import dev.gyre.core.ml.Task;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * Checks a whole training request before anything is stored, and fills in its defaults. Every
+ * problem names the field at fault, e.g. {@code candidates[1].params.maxDepth}.
+ */
+@Component
+class TrainingJobValidator {
+    static final String KFOLD = "kfold";
+    static final String HOLDOUT = "holdout";
+    static final int DEFAULT_FOLDS = 5;
+    static final double DEFAULT_TEST_FRACTION = 0.2;
+    static final long DEFAULT_SEED = 42L;
+    static final int MAX_FOLDS = 20;
+
+    private final AlgorithmCatalog catalog;
+    private final TrainingProperties properties;
+
+    TrainingJobValidator(AlgorithmCatalog catalog, TrainingProperties properties) {
+        this.catalog = catalog;
+        this.properties = properties;
+    }
+
+    /** The validated request with defaults filled in (folds or test fraction, metric, seed). */
+    TrainingJobRequest validate(TrainingJobRequest request) {
+        if (request == null) {
+            throw invalid("missing-field", "", "a training job request body is required");
+        }
+        String experiment = Names.require("experiment", request.experiment());
+        DatasetRef dataset = request.dataset();
+        if (dataset == null) {
+            throw invalid("missing-field", "dataset", "dataset {name, version} is required");
+        }
+        Names.require("dataset.name", dataset.name());
+        if (dataset.version() < 1) {
+            throw invalid("invalid-field", "dataset.version", "dataset.version must be 1 or more, got " + dataset.version());
+        }
+        Task task = task(request.task());
+        if (request.label() == null || request.label().isBlank()) {
+            throw invalid("missing-field", "label", "label (the column to predict) is required");
+        }
+        long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
+        List<Candidate> candidates = candidates(request.candidates(), task, seed);
+        EvaluationSpec evaluation = evaluation(request.evaluation(), task);
+        RegisterSpec register = request.register();
+        if (register != null) {
+            Names.require("register.model", register.model());
+            if (register.alias() != null) {
+                Names.require("register.alias", register.alias());
+            }
+        }
+        return new TrainingJobRequest(experiment, dataset, request.label(), task.json(), candidates, evaluation,
+                register, seed);
+    }
+
+    private static Task task(String value) {
+        if (value == null) {
+            throw invalid("missing-field", "task", "task is required: classification or regression");
+        }
+        try {
+            return Task.of(value);
+        } catch (IllegalArgumentException e) {
+            throw invalid("invalid-task", "task", e.getMessage());
+        }
+    }
+
+    private List<Candidate> candidates(List<Candidate> candidates, Task task, long seed) {
+        if (candidates == null || candidates.isEmpty()) {
+            throw invalid("missing-field", "candidates", "candidates must list at least one algorithm");
+        }
+        List<Candidate> normalized = new ArrayList<>();
+        long runs = 0;
+        for (int i = 0; i < candidates.size(); i++) {
+            String at = "candidates[" + i + "]";
+            Candidate c = candidates.get(i);
+            if (c == null || c.algorithm() == null || c.algorithm().isBlank()) {
+                throw invalid("missing-field", at + ".algorithm", at + ".algorithm is required");
+            }
+            if (catalog.find(task, c.algorithm()).isEmpty()) {
+                throw invalid("unknown-algorithm", at + ".algorithm", "no " + task.json() + " algorithm '"
+                        + c.algorithm() + "'; known: " + catalog.all().stream()
+                        .filter(a -> a.task() == task).map(a -> a.name()).toList());
+            }
+            Map<String, Object> params = c.params() == null ? Map.of() : c.params();
+            params.forEach((name, value) -> hyperparameter(task, c.algorithm(), name, value, at + ".params." + name));
+            long points = 1;
+            if (c.search() != null) {
+                for (Map.Entry<String, Object> axis : c.search().entrySet()) {
+                    String field = at + ".search." + axis.getKey();
+                    if (!(axis.getValue() instanceof List<?> values) || values.isEmpty()) {
+                        throw invalid("invalid-search", field, field + " must be a non-empty list of values");
+                    }
+                    for (int v = 0; v < values.size(); v++) {
+                        hyperparameter(task, c.algorithm(), axis.getKey(), values.get(v), field + "[" + v + "]");
+                    }
+                    points = Math.min(points * values.size(), Integer.MAX_VALUE);
+                }
+            }
+            runs += points;
+            if (runs > properties.maxRunsPerJob()) {
+                throw invalid("too-many-runs", "candidates", "the candidates and their search grids ask for more than "
+                        + properties.maxRunsPerJob() + " runs");
+            }
+            normalized.add(new Candidate(c.algorithm(), params, c.search()));
+        }
+        // building every trainer once proves the whole configuration, not just each value alone
+        List<Trial> trials = Trial.of(normalized);
+        for (Trial trial : trials) {
+            try {
+                catalog.trainer(task, trial.algorithm(), trial.params(), seed);
+            } catch (IllegalArgumentException e) {
+                String at = "candidates[" + trial.candidate() + "]";
+                throw invalid("invalid-hyperparameter", at + ".params", at + ": " + e.getMessage());
+            }
+        }
+        return normalized;
+    }
+
+    private void hyperparameter(Task task, String algorithm, String name, Object value, String field) {
+        try {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put(name, value);
+            catalog.resolve(task, algorithm, one);
+        } catch (IllegalArgumentException e) {
+            throw invalid("invalid-hyperparameter", field, field + ": " + e.getMessage());
+        }
+    }
+
+    private static EvaluationSpec evaluation(EvaluationSpec spec, Task task) {
+        if (spec == null) {
+            throw invalid("missing-field", "evaluation", "evaluation {method, folds?|testFraction?, metric} is required");
+        }
+        String metric = spec.metric() == null ? defaultMetric(task) : spec.metric();
+        try {
+            Metrics.validate(metric, task);
+        } catch (IllegalArgumentException e) {
+            throw invalid("invalid-metric", "evaluation.metric", e.getMessage());
+        }
+        if (KFOLD.equals(spec.method())) {
+            int folds = spec.folds() == null ? DEFAULT_FOLDS : spec.folds();
+            if (folds < 2 || folds > MAX_FOLDS) {
+                throw invalid("invalid-evaluation", "evaluation.folds",
+                        "evaluation.folds must be in [2, " + MAX_FOLDS + "], got " + folds);
+            }
+            return new EvaluationSpec(KFOLD, folds, null, metric);
+        }
+        if (HOLDOUT.equals(spec.method())) {
+            double fraction = spec.testFraction() == null ? DEFAULT_TEST_FRACTION : spec.testFraction();
+            if (!(fraction > 0 && fraction < 1)) {
+                throw invalid("invalid-evaluation", "evaluation.testFraction",
+                        "evaluation.testFraction must be in (0, 1), got " + fraction);
+            }
+            return new EvaluationSpec(HOLDOUT, null, fraction, metric);
+        }
+        throw invalid("invalid-evaluation", "evaluation.method",
+                "evaluation.method must be kfold or holdout, got '" + spec.method() + "'");
+    }
+
+    private static String defaultMetric(Task task) {
+        return task == Task.CLASSIFICATION ? Metrics.ACCURACY : Metrics.RMSE;
+    }
+
+    private static ErrorResponseException invalid(String code, String field, String detail) {
+        return Problems.badRequest(code, detail, Map.of("field", field));
+    }
+}

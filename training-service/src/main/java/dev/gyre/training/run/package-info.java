@@ -1,0 +1,2 @@
+/** Runs: one trained and evaluated candidate of a training job. */
+package dev.gyre.training.run;

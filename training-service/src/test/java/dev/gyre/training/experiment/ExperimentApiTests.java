@@ -1,0 +1,54 @@
+package dev.gyre.training.experiment;
+
+import java.time.Duration;
+
+import dev.gyre.training.TrainingServiceTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ExperimentApiTests extends TrainingServiceTestBase {
+
+    @Test
+    void ranksRunsBestFirstByTheRequestedMetric() {
+        String id = submit("""
+                {"experiment": "leaderboard", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification",
+                 "candidates": [{"algorithm": "cart", "search": {"maxDepth": [1, 3]}}],
+                 "evaluation": {"method": "kfold", "folds": 4, "metric": "accuracy"}}""");
+        assertThat(awaitEnd(id, Duration.ofMinutes(3)).path("status").asString()).isEqualTo("SUCCEEDED");
+
+        JsonNode byAccuracy = body(get("/api/v1/experiments/leaderboard/runs?sort=accuracy")).path("items");
+        assertThat(byAccuracy.size()).isEqualTo(2);
+        double first = byAccuracy.get(0).path("metrics").path("accuracy").asDouble();
+        double second = byAccuracy.get(1).path("metrics").path("accuracy").asDouble();
+        assertThat(first).isGreaterThan(second);
+        assertThat(byAccuracy.get(0).path("params").path("maxDepth").asInt()).isEqualTo(3);
+        assertThat(byAccuracy.get(0).path("durationMs").asLong()).isNotNegative();
+
+        JsonNode experiment = body(get("/api/v1/experiments/leaderboard"));
+        assertThat(experiment.path("runs").asLong()).isEqualTo(2);
+        assertThat(experiment.path("jobs").asLong()).isEqualTo(1);
+        JsonNode list = body(get("/api/v1/experiments?size=500"));
+        assertThat(list.path("items").findValuesAsString("name")).contains("leaderboard");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownExperiment() {
+        var response = get("/api/v1/experiments/nobody-ran-this/runs?sort=accuracy");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response).path("code").asString()).isEqualTo("not-found");
+    }
+
+    @Test
+    void rejectsAnUnknownSortMetricNamingTheParameter() {
+        submit("""
+                {"experiment": "sorting", "dataset": {"name": "ghost", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
+        var response = get("/api/v1/experiments/sorting/runs?sort=loss");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(body(response).path("field").asString()).isEqualTo("sort");
+    }
+}

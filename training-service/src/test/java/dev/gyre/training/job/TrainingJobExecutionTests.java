@@ -1,0 +1,231 @@
+package dev.gyre.training.job;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gyre.core.bundle.ModelBundle;
+import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.bundle.Prediction;
+import dev.gyre.core.bundle.Predictor;
+import dev.gyre.training.PeerStub;
+import dev.gyre.training.TrainingServiceTestBase;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class TrainingJobExecutionTests extends TrainingServiceTestBase {
+    private static final Duration DEADLINE = Duration.ofMinutes(3);
+
+    @Test
+    void trainsThreeCandidatesByKFoldAndRegistersTheMostAccurate() {
+        int registeredBefore = PEERS.registrations().size();
+        HttpResponse<String> submitted = post("/api/v1/training-jobs", """
+                {"experiment": "penguin-species", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification",
+                 "candidates": [{"algorithm": "logistic-regression"},
+                                {"algorithm": "cart", "params": {"maxDepth": 5}},
+                                {"algorithm": "xgboost", "params": {"numTrees": 20, "maxDepth": 3}}],
+                 "evaluation": {"method": "kfold", "folds": 5, "metric": "accuracy"},
+                 "register": {"model": "penguins", "alias": "challenger"}}""");
+        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
+        JsonNode queued = body(submitted);
+        String id = queued.path("id").asString();
+        assertThat(queued.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/api/v1/training-jobs/" + id));
+        assertThat(queued.path("request").path("evaluation").path("folds").asInt()).isEqualTo(5);
+        assertThat(queued.path("progress").path("total").asInt()).isEqualTo(3);
+
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("progress").path("done").asInt()).isEqualTo(3);
+        assertThat(job.path("startedAt").isNull()).isFalse();
+        assertThat(job.path("finishedAt").isNull()).isFalse();
+        JsonNode runs = job.path("runs");
+        assertThat(runs.size()).isEqualTo(3);
+        List<String> algorithms = new ArrayList<>();
+        double bestAccuracy = -1;
+        for (JsonNode run : runs) {
+            algorithms.add(run.path("algorithm").asString());
+            assertThat(run.path("status").asString()).isEqualTo("SUCCEEDED");
+            assertThat(run.path("jobId").asString()).isEqualTo(id);
+            assertThat(run.path("experiment").asString()).isEqualTo("penguin-species");
+            assertThat(run.path("metrics").path("accuracy").asDouble()).isBetween(0.5, 1.0);
+            assertThat(run.path("metrics").has("f1_macro")).isTrue();
+            bestAccuracy = Math.max(bestAccuracy, run.path("metrics").path("accuracy").asDouble());
+        }
+        assertThat(algorithms).containsExactly("logistic-regression", "cart", "xgboost");
+        assertThat(runs.get(1).path("params").path("maxDepth").asInt()).isEqualTo(5);
+        assertThat(runs.get(1).path("params").path("impurity").asString()).as("defaults recorded").isEqualTo("gini");
+        JsonNode best = job.path("bestRun");
+        assertThat(best.path("metrics").path("accuracy").asDouble()).isEqualTo(bestAccuracy);
+        assertThat(bestAccuracy).isGreaterThan(0.9);
+        assertThat(job.path("registered").path("model").asString()).isEqualTo("penguins");
+        assertThat(job.path("registered").path("alias").asString()).isEqualTo("challenger");
+
+        assertThat(PEERS.registrations()).hasSize(registeredBefore + 1);
+        PeerStub.Registration registration = PEERS.registrations().get(registeredBefore);
+        assertThat(job.path("registered").path("version").asInt()).isEqualTo(registration.version());
+        assertThat(registration.model()).isEqualTo("penguins");
+        assertThat(registration.bundleFilename()).isNotBlank();
+        assertThat(registration.metadata().alias()).isEqualTo("challenger");
+        assertThat(registration.metadata().metrics().get("accuracy")).isEqualTo(bestAccuracy);
+        assertThat(registration.metadata().lineage().dataset()).isEqualTo("penguins");
+        assertThat(registration.metadata().lineage().datasetVersion()).isEqualTo(1);
+        assertThat(registration.metadata().lineage().trainingJob()).isEqualTo(id);
+        assertThat(registration.metadata().lineage().run()).isEqualTo(best.path("id").asString());
+        assertThat(registration.metadata().lineage().algorithm()).isEqualTo(best.path("algorithm").asString());
+
+        ModelBundle bundle = ModelBundles.read(registration.bundle(), registration.sha256());
+        assertThat(bundle.provenance()).containsEntry("trainingJob", id).containsEntry("dataset", "penguins")
+                .containsEntry("datasetVersion", "1").containsEntry("run", best.path("id").asString())
+                .containsEntry("algorithm", best.path("algorithm").asString())
+                .containsEntry("codeVersion", "dev")
+                .containsKey("params").containsKey("contentHash");
+        assertThat(bundle.metrics().get("accuracy")).isEqualTo(bestAccuracy);
+        assertThat(bundle.spec().labels()).containsExactly("Adelie", "Chinstrap", "Gentoo");
+
+        Map<String, Object> adelie = new LinkedHashMap<>();
+        adelie.put("Island", "Torgersen");
+        adelie.put("Beak Length (mm)", 39.1);
+        adelie.put("Beak Depth (mm)", 18.7);
+        adelie.put("Flipper Length (mm)", 181);
+        adelie.put("Body Mass (g)", 3750);
+        adelie.put("Sex", "MALE");
+        List<Prediction> predictions = new Predictor(bundle).predict(List.of(adelie));
+        assertThat(predictions).singleElement().satisfies(p -> assertThat(p.label()).isEqualTo("Adelie"));
+    }
+
+    @Test
+    void trainsARegressionByHoldoutAndPicksTheLowestRmse() {
+        String id = submit("""
+                {"experiment": "penguin-mass", "dataset": {"name": "penguins", "version": 1}, "label": "Body Mass (g)",
+                 "task": "regression",
+                 "candidates": [{"algorithm": "linear-regression"}, {"algorithm": "cart", "params": {"maxDepth": 4}}],
+                 "evaluation": {"method": "holdout", "testFraction": 0.25, "metric": "rmse"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        assertThat(job.path("runs").size()).isEqualTo(2);
+        double lowest = Double.MAX_VALUE;
+        for (JsonNode run : job.path("runs")) {
+            double rmse = run.path("metrics").path("rmse").asDouble();
+            // body mass has a standard deviation of ~800 g; the other measurements explain most of it
+            assertThat(rmse).isBetween(100.0, 700.0);
+            assertThat(run.path("metrics").has("r2")).isTrue();
+            lowest = Math.min(lowest, rmse);
+        }
+        assertThat(job.path("bestRun").path("metrics").path("rmse").asDouble()).isCloseTo(lowest, within(1e-12));
+        assertThat(job.path("registered").isMissingNode() || job.path("registered").isNull()).isTrue();
+
+        JsonNode leaderboard = body(get("/api/v1/experiments/penguin-mass/runs?sort=rmse"));
+        assertThat(leaderboard.path("items").size()).isEqualTo(2);
+        assertThat(leaderboard.path("items").get(0).path("metrics").path("rmse").asDouble()).isCloseTo(lowest, within(1e-12));
+    }
+
+    @Test
+    void expandsASearchGridIntoOneRunPerPoint() {
+        String id = submit("""
+                {"experiment": "penguin-search", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification",
+                 "candidates": [{"algorithm": "cart", "params": {"minChildWeight": 2}, "search": {"maxDepth": [1, 2, 6]}}],
+                 "evaluation": {"method": "kfold", "folds": 3, "metric": "f1_macro"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        List<Integer> depths = new ArrayList<>();
+        job.path("runs").forEach(r -> {
+            depths.add(r.path("params").path("maxDepth").asInt());
+            assertThat(r.path("params").path("minChildWeight").asDouble()).isEqualTo(2.0);
+        });
+        assertThat(depths).containsExactly(1, 2, 6);
+        // a single split cannot separate three species
+        assertThat(job.path("bestRun").path("params").path("maxDepth").asInt()).isNotEqualTo(1);
+    }
+
+    @Test
+    void failsAJobWhoseDatasetVersionDataServiceDoesNotKnow() {
+        String id = submit("""
+                {"experiment": "ghosts", "dataset": {"name": "ghost", "version": 3}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).isEqualTo("FAILED");
+        assertThat(job.path("error").asString()).startsWith("data-service answered 404 for dataset ghost version 3")
+                .contains("has no version 3");
+        assertThat(job.path("runs").size()).isZero();
+
+        HttpResponse<String> cancel = post("/api/v1/training-jobs/" + id + "/cancel", "");
+        assertThat(cancel.statusCode()).isEqualTo(409);
+        assertThat(body(cancel).path("code").asString()).isEqualTo("job-finished");
+        assertThat(body(get("/api/v1/training-jobs/" + id)).path("status").asString()).isEqualTo("FAILED");
+    }
+
+    @Test
+    void failsAJobOnAnInvalidDatasetVersion() {
+        String id = submit("""
+                {"experiment": "ghosts", "dataset": {"name": "broken", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).isEqualTo("FAILED");
+        assertThat(job.path("error").asString()).isEqualTo(
+                "dataset broken version 1 is INVALID; only a VALID version can be trained on");
+    }
+
+    @Test
+    void failsAJobWhoseLabelIsNotAColumn() {
+        String id = submit("""
+                {"experiment": "ghosts", "dataset": {"name": "penguins", "version": 1}, "label": "Wingspan",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).isEqualTo("FAILED");
+        assertThat(job.path("error").asString()).startsWith("dataset penguins version 1: ").contains("'Wingspan'");
+    }
+
+    @Test
+    void failsAJobWhoseRegistrationRegistryServiceRefusesNamingIt() {
+        String id = submit("""
+                {"experiment": "ghosts", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart", "params": {"maxDepth": 3}}],
+                 "evaluation": {"method": "holdout", "metric": "accuracy"}, "register": {"model": "locked"}}""");
+        JsonNode job = awaitEnd(id, DEADLINE);
+        assertThat(job.path("status").asString()).isEqualTo("FAILED");
+        assertThat(job.path("error").asString())
+                .isEqualTo("registry-service answered 409 for model locked: model 'locked' accepts no new versions");
+        assertThat(job.path("runs").size()).as("the run is kept").isEqualTo(1);
+    }
+
+    @Test
+    void listsJobsNewestFirstWithoutTheirRuns() {
+        String older = submit(ghostJob());
+        String newer = submit(ghostJob());
+        awaitEnd(newer, DEADLINE);
+        JsonNode page = body(get("/api/v1/training-jobs?page=0&size=2"));
+        assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(newer);
+        assertThat(page.path("items").get(1).path("id").asString()).isEqualTo(older);
+        assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
+        assertThat(page.path("size").asInt()).isEqualTo(2);
+        assertThat(get("/api/v1/training-jobs?size=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void countsJobsByOutcomeAndTimesThem() {
+        awaitEnd(submit(ghostJob()), DEADLINE);
+        String prometheus = get("/actuator/prometheus").body();
+        assertThat(prometheus).containsPattern("gyre_training_jobs_total\\{[^}]*outcome=\"failed\"[^}]*\\} [1-9]")
+                .contains("gyre_training_job_duration_seconds_count{");
+    }
+
+    private static String ghostJob() {
+        return """
+                {"experiment": "ghosts", "dataset": {"name": "ghost", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""";
+    }
+}

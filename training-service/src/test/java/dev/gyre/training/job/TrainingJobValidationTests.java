@@ -1,0 +1,145 @@
+package dev.gyre.training.job;
+
+import java.net.http.HttpResponse;
+
+import dev.gyre.training.TrainingServiceTestBase;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TrainingJobValidationTests extends TrainingServiceTestBase {
+    private static final String CANDIDATES = """
+            [{"algorithm": "logistic-regression"}, {"algorithm": "cart", "params": {"maxDepth": 4}}]""";
+
+    @Autowired
+    TrainingJobRepository jobs;
+
+    private static String request(String experiment, String task, String candidates, String evaluation) {
+        return """
+                {"experiment": "%s", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "%s", "candidates": %s, "evaluation": %s}""".formatted(experiment, task, candidates, evaluation);
+    }
+
+    private static String request(String candidates, String evaluation) {
+        return request("validation", "classification", candidates, evaluation);
+    }
+
+    private void assertRejected(String body, String code, String field) {
+        long before = jobs.count();
+        HttpResponse<String> response = post("/api/v1/training-jobs", body);
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
+        JsonNode problem = body(response);
+        assertThat(problem.path("code").asString()).as(response.body()).isEqualTo(code);
+        assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
+        assertThat(problem.path("type").asString()).isEqualTo("https://gyre.dev/problems/" + code);
+        assertThat(jobs.count()).as("nothing stored").isEqualTo(before);
+    }
+
+    @Test
+    void rejectsAnUnknownAlgorithmNamingTheCandidate() {
+        assertRejected(request("""
+                [{"algorithm": "cart"}, {"algorithm": "deep-forest"}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "unknown-algorithm", "candidates[1].algorithm");
+    }
+
+    @Test
+    void rejectsARegressionAlgorithmInAClassificationJob() {
+        assertRejected(request("""
+                [{"algorithm": "linear-regression"}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "unknown-algorithm", "candidates[0].algorithm");
+    }
+
+    @Test
+    void rejectsAnOutOfRangeHyperparameterNamingIt() {
+        assertRejected(request("""
+                [{"algorithm": "logistic-regression"}, {"algorithm": "cart", "params": {"maxDepth": 0}}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-hyperparameter", "candidates[1].params.maxDepth");
+    }
+
+    @Test
+    void rejectsAnUnknownHyperparameterNamingIt() {
+        assertRejected(request("""
+                [{"algorithm": "xgboost", "params": {"numTrees": 10, "depth": 3}}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-hyperparameter", "candidates[0].params.depth");
+    }
+
+    @Test
+    void rejectsAHyperparameterOfTheWrongType() {
+        assertRejected(request("""
+                [{"algorithm": "cart", "params": {"impurity": "variance"}}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-hyperparameter", "candidates[0].params.impurity");
+    }
+
+    @Test
+    void rejectsABadSearchValueNamingItsPosition() {
+        assertRejected(request("""
+                [{"algorithm": "cart", "search": {"maxDepth": [2, -1]}}]""", """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-hyperparameter", "candidates[0].search.maxDepth[1]");
+    }
+
+    @Test
+    void rejectsAMetricThatIsNotForTheTask() {
+        assertRejected(request(CANDIDATES, """
+                {"method": "kfold", "metric": "rmse"}"""), "invalid-metric", "evaluation.metric");
+    }
+
+    @Test
+    void rejectsEmptyCandidates() {
+        assertRejected(request("[]", """
+                {"method": "kfold", "metric": "accuracy"}"""), "missing-field", "candidates");
+    }
+
+    @Test
+    void rejectsOutOfRangeFoldsAndTestFraction() {
+        assertRejected(request(CANDIDATES, """
+                {"method": "kfold", "folds": 1, "metric": "accuracy"}"""), "invalid-evaluation", "evaluation.folds");
+        assertRejected(request(CANDIDATES, """
+                {"method": "kfold", "folds": 21, "metric": "accuracy"}"""), "invalid-evaluation", "evaluation.folds");
+        assertRejected(request(CANDIDATES, """
+                {"method": "holdout", "testFraction": 1.0, "metric": "accuracy"}"""), "invalid-evaluation",
+                "evaluation.testFraction");
+        assertRejected(request(CANDIDATES, """
+                {"method": "bootstrap", "metric": "accuracy"}"""), "invalid-evaluation", "evaluation.method");
+    }
+
+    @Test
+    void rejectsAnUnknownTaskAndABadExperimentName() {
+        assertRejected(request("validation", "clustering", CANDIDATES, """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-task", "task");
+        assertRejected(request("Bad Name", "classification", CANDIDATES, """
+                {"method": "kfold", "metric": "accuracy"}"""), "invalid-name", "experiment");
+    }
+
+    @Test
+    void rejectsABlankLabelAndABadModelName() {
+        assertRejected("""
+                {"experiment": "validation", "dataset": {"name": "penguins", "version": 1}, "label": " ",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""", "missing-field", "label");
+        assertRejected("""
+                {"experiment": "validation", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}, "register": {"model": "Penguins!"}}""",
+                "invalid-name", "register.model");
+    }
+
+    @Test
+    void rejectsADatasetVersionBelowOne() {
+        assertRejected("""
+                {"experiment": "validation", "dataset": {"name": "penguins", "version": 0}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "kfold", "metric": "accuracy"}}""", "invalid-field", "dataset.version");
+    }
+
+    @Test
+    void answersNotFoundForAnUnknownJob() {
+        HttpResponse<String> response = get("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000");
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(body(response).path("code").asString()).isEqualTo("not-found");
+        assertThat(get("/api/v1/training-jobs/not-a-uuid").statusCode()).isEqualTo(404);
+        assertThat(post("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000/cancel", "").statusCode())
+                .isEqualTo(404);
+    }
+}
