@@ -113,9 +113,8 @@ class RegistrationTests extends RegistryServiceTestBase {
 
         assertThat(problem(register(model, truncated), 400, "invalid-bundle").path("field").asString())
                 .isEqualTo("bundle");
-        HttpResponse<byte[]> empty = register(model, new byte[0]);
-        assertThat(empty.statusCode()).as(text(empty)).isEqualTo(400);
-        assertThat(json(empty).path("code").asString()).isIn("invalid-bundle", "bad-request");
+        assertThat(problem(register(model, new byte[0]), 400, "invalid-bundle").path("field").asString())
+                .isEqualTo("bundle");
         problem(get("/api/v1/models/" + model), 404, "not-found");
     }
 
@@ -137,8 +136,10 @@ class RegistrationTests extends RegistryServiceTestBase {
     @Test
     void rejectsARegistrationWithoutMetadataOrWithMalformedMetadata() {
         String model = uniqueName("nometa");
-        HttpResponse<byte[]> missing = register(model, logisticBundle(model), null, null);
-        assertThat(missing.statusCode()).as(text(missing)).isEqualTo(400);
+        assertThat(problem(register(model, logisticBundle(model), null, null), 400, "missing-part")
+                .path("field").asString()).isEqualTo("metadata");
+        assertThat(problem(register(model, null, metadata(null), null), 400, "invalid-bundle")
+                .path("field").asString()).isEqualTo("bundle");
 
         JsonNode problem = problem(register(model, logisticBundle(model), "{\"metrics\":{\"accuracy\":\"high\"}}", null),
                 400, "malformed-request");

@@ -29,8 +29,11 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
 /**
  * {@link RegistryApi} over HTTP; every mapping comes from the interface, so training-service's and
@@ -143,6 +146,14 @@ class RegistryController implements RegistryApi {
     @Override
     public List<ModelEventResponse> events(String name) {
         return audit.list(queries.require(name).getId());
+    }
+
+    /** A missing (or empty) {@code bundle} or {@code metadata} part, named, rather than a bare 400. */
+    @ExceptionHandler(MissingServletRequestPartException.class)
+    ErrorResponseException missingPart(MissingServletRequestPartException e) {
+        String part = e.getRequestPartName();
+        return Problems.badRequest("bundle".equals(part) ? "invalid-bundle" : "missing-part",
+                "The multipart request needs a non-empty part '" + part + "'", Map.of("field", part));
     }
 
     /** Who is asking: the gateway's authenticated user, or "anonymous" when called directly. */
