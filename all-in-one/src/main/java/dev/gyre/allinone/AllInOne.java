@@ -119,6 +119,8 @@ public final class AllInOne {
             pool.shutdownNow();
         }
         printBanner(Duration.ofNanos(System.nanoTime() - started));
+        // the launcher only relays output from now on: give back the heap that extraction and start-up used
+        System.gc();
     }
 
     private Map<ServiceSpec, Integer> choosePorts() {

@@ -203,7 +203,9 @@ class GatewayApplicationTests {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).isEqualTo(DATA_DOC);
-        assertThat(SEEN.get("data")).containsEntry("path", "/v3/api-docs").containsEntry("user", "<none>");
+        assertThat(SEEN.get("data")).containsEntry("path", "/v3/api-docs").containsEntry("user", "<none>")
+                .as("the service sees the gateway's host, so its document names the gateway as server")
+                .containsEntry("host", "localhost:" + port);
     }
 
     @Test
@@ -251,7 +253,8 @@ class GatewayApplicationTests {
         }
         String user = exchange.getRequestHeaders().getFirst("X-Gyre-User");
         SEEN.put(name, Map.of("method", exchange.getRequestMethod(), "path", exchange.getRequestURI().getPath(),
-                "user", user == null ? "<none>" : user, "users",
+                "user", user == null ? "<none>" : user,
+                "host", String.valueOf(exchange.getRequestHeaders().getFirst("Host")), "users",
                 String.valueOf(exchange.getRequestHeaders().getOrDefault("X-Gyre-User", List.of())), "body", body));
         if (delayMillis > 0) {
             try {

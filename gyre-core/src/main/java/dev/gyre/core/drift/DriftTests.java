@@ -29,6 +29,9 @@ public final class DriftTests {
             .with(Quantile.EstimationMethod.HF7)
             .withCopy(true); // in place, Quantile would reorder the caller's array
 
+    /** The two-sample KS test needs at least this many present values on each side. */
+    public static final int MIN_NUMERIC_VALUES = 2;
+
     private DriftTests() {
     }
 
@@ -37,7 +40,7 @@ public final class DriftTests {
      * whose edges are the reference deciles (HF7, as numpy), the first and last bins open-ended, equal edges
      * merged; a value equal to an edge goes to the bin above it.
      *
-     * @throws IllegalArgumentException if either sample has no non-missing value
+     * @throws IllegalArgumentException if either sample has fewer than {@link #MIN_NUMERIC_VALUES} present values
      */
     public static FeatureDrift numeric(String name, double[] reference, double[] current, DriftThresholds t) {
         double[] ref = present(name, "reference", reference);
@@ -143,8 +146,9 @@ public final class DriftTests {
     private static double[] present(String name, String side, double[] values) {
         Objects.requireNonNull(values, side);
         double[] present = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
-        if (present.length == 0) {
-            throw new IllegalArgumentException(emptyMessage(name, side));
+        if (present.length < MIN_NUMERIC_VALUES) {
+            throw new IllegalArgumentException("feature \"" + name + "\": the " + side + " sample has "
+                    + present.length + " non-missing values, the KS test needs " + MIN_NUMERIC_VALUES);
         }
         return present;
     }

@@ -155,6 +155,9 @@ class DriftTestsTest {
                 .hasMessageContaining("\"age\"").hasMessageContaining("reference");
         assertThatThrownBy(() -> DriftTests.numeric("age", A, new double[] {Double.NaN}, T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current");
+        // one value is not a sample the KS test can use
+        assertThatThrownBy(() -> DriftTests.numeric("age", A, new double[] {42.0}, T))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs 2");
         assertThatThrownBy(() -> DriftTests.categorical("city", List.of("a"), Collections.singletonList(null), T))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("current");
     }

@@ -124,7 +124,7 @@ public class DriftService {
             double[] cur = window.stream().mapToDouble(p -> number(p.inputs().get(name))).toArray();
             long refCount = Arrays.stream(ref).filter(v -> !Double.isNaN(v)).count();
             long curCount = Arrays.stream(cur).filter(v -> !Double.isNaN(v)).count();
-            String note = note(name, refCount, curCount, window);
+            String note = note(name, refCount, curCount, window, DriftTests.MIN_NUMERIC_VALUES);
             if (note != null) {
                 return new FeatureDriftResponse(name, type, test, null, null, null, false, refCount, curCount, note);
             }
@@ -135,7 +135,7 @@ public class DriftService {
             List<String> cur = window.stream().map(p -> Categories.of(p.inputs().get(name), bool)).toList();
             long refCount = ref.stream().filter(Objects::nonNull).count();
             long curCount = cur.stream().filter(Objects::nonNull).count();
-            String note = note(name, refCount, curCount, window);
+            String note = note(name, refCount, curCount, window, 1);
             if (note != null) {
                 return new FeatureDriftResponse(name, type, test, null, null, null, false, refCount, curCount, note);
             }
@@ -146,7 +146,8 @@ public class DriftService {
                 drift.psi(), drift.drifted(), drift.referenceCount(), drift.currentCount(), null);
     }
 
-    private static String note(String name, long refCount, long curCount, List<LoggedPrediction> window) {
+    /** Why a feature cannot be tested, or null if it can: each side needs at least {@code min} present values. */
+    private static String note(String name, long refCount, long curCount, List<LoggedPrediction> window, int min) {
         if (refCount == 0) {
             return "not tested: the reference has no value for this feature";
         }
@@ -154,6 +155,9 @@ public class DriftService {
             boolean absent = window.stream().noneMatch(p -> p.inputs().containsKey(name));
             return absent ? "not tested: absent from every logged input"
                     : "not tested: no logged input has a usable value for this feature";
+        }
+        if (refCount < min || curCount < min) {
+            return "not tested: the test needs at least " + min + " values on each side";
         }
         return null;
     }
@@ -171,8 +175,10 @@ public class DriftService {
         if ("numeric".equals(column.type())) {
             double[] ref = reference.numeric().get(label);
             double[] cur = window.stream().mapToDouble(p -> p.value() == null ? Double.NaN : p.value()).toArray();
-            if (Arrays.stream(cur).allMatch(Double::isNaN) || Arrays.stream(ref).allMatch(Double::isNaN)) {
-                return untested(label, "not tested: no logged prediction has a value");
+            if (Arrays.stream(cur).filter(v -> !Double.isNaN(v)).count() < DriftTests.MIN_NUMERIC_VALUES
+                    || Arrays.stream(ref).filter(v -> !Double.isNaN(v)).count() < DriftTests.MIN_NUMERIC_VALUES) {
+                return untested(label, "not tested: the test needs at least " + DriftTests.MIN_NUMERIC_VALUES
+                        + " predicted values");
             }
             drift = DriftTests.numeric(label, ref, cur, thresholds);
         } else {

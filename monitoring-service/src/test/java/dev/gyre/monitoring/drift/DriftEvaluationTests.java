@@ -160,6 +160,21 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
     }
 
     @Test
+    void reportsASinglePredictionWithNotesInsteadOfFailing() {
+        monitor("drift-single", "");
+        log(records("drift-single", "drift-single", List.of(0), UnaryOperator.identity()));
+
+        Response response = post("/api/v1/monitors/drift-single/evaluate", "");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode mass = feature(response.body(), "Body Mass (g)");
+        assertThat(mass.get("drifted").asBoolean()).isFalse();
+        assertThat(mass.get("note").asString()).contains("at least 2 values");
+        assertThat(feature(response.body(), "Island").get("note").isNull()).isTrue();
+        assertThat(response.body().get("features").size()).isEqualTo(6);
+    }
+
+    @Test
     void looksOnlyAtTheWindowSize() {
         monitor("drift-window", "\"window\":{\"size\":50}");
         log(records("drift-window", "drift-window", allRows(), UnaryOperator.identity()));
