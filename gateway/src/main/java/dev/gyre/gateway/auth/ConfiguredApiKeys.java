@@ -3,7 +3,8 @@ package dev.gyre.gateway.auth;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,15 +15,20 @@ import java.util.Optional;
  */
 final class ConfiguredApiKeys implements ApiKeys {
 
-    private final Map<byte[], Caller> callersByDigest = new LinkedHashMap<>();
+    private record Key(byte[] digest, Caller caller) {
+    }
+
+    private final List<Key> keys;
 
     ConfiguredApiKeys(Map<String, Caller> callersByKey) {
+        List<Key> digested = new ArrayList<>();
         callersByKey.forEach((key, caller) -> {
             if (key == null || key.isBlank()) {
                 throw new IllegalArgumentException("an API key must not be blank (caller " + caller.user() + ")");
             }
-            callersByDigest.put(digest(key), caller);
+            digested.add(new Key(digest(key), caller));
         });
+        this.keys = List.copyOf(digested);
     }
 
     @Override
@@ -32,9 +38,9 @@ final class ConfiguredApiKeys implements ApiKeys {
         }
         byte[] presented = digest(presentedKey);
         Caller found = null;
-        for (Map.Entry<byte[], Caller> entry : callersByDigest.entrySet()) {
-            if (MessageDigest.isEqual(entry.getKey(), presented) && found == null) {
-                found = entry.getValue();
+        for (Key key : keys) {
+            if (MessageDigest.isEqual(key.digest(), presented) && found == null) {
+                found = key.caller();
             }
         }
         return Optional.ofNullable(found);
