@@ -37,7 +37,7 @@ import java.util.zip.ZipOutputStream;
  * Writing is deterministic: fixed entry order and times, sorted JSON maps, so one bundle always gives
  * the same bytes and the same digest.
  *
- * <p>Java deserialization: none of the catalog's models (linear SGD in a TransformedModel, CART trees,
+ * <p>Java deserialization: none of the catalog's models (logistic SGD and elastic-net linear models in a TransformedModel, CART trees,
  * random forests, XGBoost) goes through {@code ObjectInputStream} when read from protobuf, and no class
  * on gyre-core's classpath that {@link Model#deserialize} can reach creates one (XGBoost boosters are
  * loaded from XGBoost's own byte format). So no serial filter is installed; {@code ModelBundlesTest}

@@ -15,7 +15,7 @@ import org.tribuo.regression.Regressor;
 import org.tribuo.regression.ensemble.AveragingCombiner;
 import org.tribuo.regression.rtree.CARTRegressionTrainer;
 import org.tribuo.regression.rtree.impurity.MeanSquaredError;
-import org.tribuo.regression.sgd.objectives.SquaredLoss;
+import org.tribuo.regression.slm.ElasticNetCDTrainer;
 import org.tribuo.regression.xgboost.XGBoostRegressionTrainer;
 
 import java.math.BigDecimal;
@@ -71,12 +71,14 @@ public final class AlgorithmCatalog {
                         p.integer("maxDepth"), 1.0, p.dbl("subsample"), 1.0, 1.0, 0.0, XGBOOST_THREADS, true, seed)));
 
         list.add(new Entry(Task.REGRESSION, "linear-regression",
-                "Linear regression (Tribuo LinearSGDTrainer, squared loss, AdaGrad) on standardized features;"
-                        + " learningRate is in units of the target's standard deviation",
-                List.of(epochs, Param.real("learningRate", 0.1, 0, true, 100.0, false), minibatch),
-                (p, seed) -> new StandardizingTrainer<>(
-                        data -> linearRegression(p, seed, p.dbl("learningRate") * targetStd(data)),
-                        linearRegression(p, seed, p.dbl("learningRate")))));
+                "Linear regression with an elastic-net penalty (Tribuo ElasticNetCDTrainer, coordinate descent)"
+                        + " on standardized features; alpha and l1Ratio as in scikit-learn's ElasticNet fitted on"
+                        + " a standardized target, so alpha does not depend on the target's units",
+                List.of(Param.real("alpha", 0.01, 0, false, null, false),
+                        Param.real("l1Ratio", 0.5, 0.01, false, 1.0, false),
+                        Param.integer("maxIterations", 1000, 1, 100_000)),
+                (p, seed) -> new StandardizingTrainer<>(data -> elasticNet(p, seed, targetStd(data)),
+                        elasticNet(p, seed, 1.0))));
         list.add(new Entry(Task.REGRESSION, "cart", "Regression tree (Tribuo CART, mean squared error)",
                 List.of(Param.integer("maxDepth", 6, 1, 100), minChildWeight,
                         Param.real("fractionFeaturesInSplit", 1.0, 0, true, 1.0, false)),
@@ -99,13 +101,24 @@ public final class AlgorithmCatalog {
                 p.string("impurity").equals("entropy") ? new Entropy() : new GiniIndex(), seed);
     }
 
-    private static Trainer<Regressor> linearRegression(Values p, long seed, double learningRate) {
-        return new org.tribuo.regression.sgd.linear.LinearSGDTrainer(new SquaredLoss(),
-                new AdaGrad(learningRate, 0.1), p.integer("epochs"), -1, p.integer("minibatchSize"), seed);
+    /**
+     * Tribuo's elastic net minimizes {@code ||y - Xw||^2 / 2n + a * r * |w|_1 + a * (1 - r) / 2 * ||w||^2} on
+     * the raw target: the L1 term scales with the target's units and the L2 term does not. The penalties of
+     * the same problem on the standardized target {@code y / s} are, after multiplying the objective by
+     * {@code s^2}, {@code alpha * l1Ratio * s} (L1) and {@code alpha * (1 - l1Ratio)} (L2): converted here
+     * into Tribuo's (alpha, l1Ratio) pair, so that the weights are those of the standardized fit, times s.
+     */
+    private static Trainer<Regressor> elasticNet(Values p, long seed, double targetStd) {
+        double l1 = p.dbl("alpha") * p.dbl("l1Ratio") * targetStd;
+        double l2 = p.dbl("alpha") * (1 - p.dbl("l1Ratio"));
+        double alpha = l1 + l2;
+        // Tribuo rejects an l1Ratio under 1e-12; the floor only matters for a target with a std under ~1e-7
+        double l1Ratio = alpha > 0 ? Math.max(l1 / alpha, 1e-9) : 1.0;
+        return new MeanIfEmptyTrainer(new ElasticNetCDTrainer(alpha, l1Ratio, 1e-4, p.integer("maxIterations"),
+                false, seed));
     }
 
-    // AdaGrad moves each weight by about the learning rate per step whatever the gradient's size, so
-    // the rate must follow the target's scale: body mass in grams needs steps ~1000 times those of a 0-1 target.
+    // The target's sample standard deviation (1 for a constant target), for the elastic net's penalties.
     private static double targetStd(Dataset<Regressor> data) {
         double sum = 0;
         double sumSquares = 0;

@@ -36,7 +36,7 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
     }
 
     /**
-     * @param inner     the inner trainer for a training set (e.g. with a learning rate scaled to its target)
+     * @param inner     the inner trainer for a training set (e.g. with penalties scaled to its target)
      * @param described an inner trainer standing for the family in {@link #getProvenance()}
      */
     StandardizingTrainer(Function<Dataset<T>, Trainer<T>> inner, Trainer<T> described) {

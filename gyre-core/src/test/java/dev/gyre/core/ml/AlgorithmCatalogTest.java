@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.tribuo.Trainer;
+import org.tribuo.regression.Regressor;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.HashMap;
@@ -12,6 +13,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 class AlgorithmCatalogTest {
     private final AlgorithmCatalog catalog = new AlgorithmCatalog();
@@ -58,6 +60,25 @@ class AlgorithmCatalogTest {
                 .containsExactly("numTrees", "maxDepth", "eta", "subsample");
         assertThat(xgboost.hyperparameters().get(2)).isEqualTo(new Hyperparameter("eta", "double", 0.3, "(0, 1]"));
         assertThat(catalog.find(Task.REGRESSION, "logistic-regression")).isEmpty();
+        assertThat(catalog.find(Task.REGRESSION, "linear-regression").orElseThrow().hyperparameters()).containsExactly(
+                new Hyperparameter("alpha", "double", 0.01, "[0, inf)"),
+                new Hyperparameter("l1Ratio", "double", 0.5, "[0.01, 1]"),
+                new Hyperparameter("maxIterations", "int", 1000, "[1, 100000]"));
+    }
+
+    // Tribuo 4.3.2's SparseLinearModel with no non-zero weight predicts the mean plus one
+    @Test
+    void aLinearRegressionThatSelectsNoFeaturePredictsTheTrainingMean() {
+        var data = Penguins.bodyMass();
+        double mean = 0;
+        for (var example : data) {
+            mean += example.getOutput().getValues()[0] / data.size();
+        }
+        Trainer<?> trainer = catalog.trainer(Task.REGRESSION, "linear-regression", Map.of("alpha", 10, "l1Ratio", 1), 1);
+        var model = (org.tribuo.Model<Regressor>) Evaluation.train(trainer, data);
+        for (var prediction : model.predict(data)) {
+            assertThat(prediction.getOutput().getValues()[0]).isCloseTo(mean, within(1e-6));
+        }
     }
 
     @Test
@@ -97,6 +118,10 @@ class AlgorithmCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fractionFeaturesInSplit' must be in (0, 1)");
         assertThatThrownBy(() -> catalog.trainer(Task.CLASSIFICATION, "cart", Map.of("impurity", "mse"), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'impurity' must be one of gini|entropy");
+        assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "linear-regression", Map.of("alpha", -0.1), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'alpha' must be in [0, inf)");
+        assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "linear-regression", Map.of("l1Ratio", 0), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'l1Ratio' must be in [0.01, 1]");
         assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "svm", Map.of(), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'svm'");
     }

@@ -13,9 +13,9 @@ class AlgorithmCatalogApiTests extends TrainingServiceTestBase {
 
     @Test
     void listsClassificationAndRegressionAlgorithmsWithTheirHyperparameters() {
-        var response = get("/api/v1/algorithms");
-        assertThat(response.statusCode()).isEqualTo(200);
-        JsonNode algorithms = body(response);
+        var response = http.get("/api/v1/algorithms");
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode algorithms = response.body();
 
         assertThat(names(algorithms, "classification"))
                 .contains("logistic-regression", "cart", "xgboost", "random-forest");
@@ -29,13 +29,13 @@ class AlgorithmCatalogApiTests extends TrainingServiceTestBase {
         assertThat(param(cart, "impurity").path("range").asString()).isEqualTo("gini|entropy");
         assertThat(param(find(algorithms, "classification", "logistic-regression"), "epochs").path("default").asInt())
                 .isEqualTo(50);
-        assertThat(param(find(algorithms, "regression", "linear-regression"), "learningRate").path("type").asString())
+        assertThat(param(find(algorithms, "regression", "linear-regression"), "alpha").path("type").asString())
                 .isEqualTo("double");
     }
 
     @Test
     void filtersByTask() {
-        JsonNode regression = body(get("/api/v1/algorithms?task=regression"));
+        JsonNode regression = http.get("/api/v1/algorithms?task=regression").body();
         assertThat(regression.size()).isPositive();
         regression.forEach(a -> assertThat(a.path("task").asString()).isEqualTo("regression"));
         assertThat(names(regression, "regression")).contains("linear-regression", "cart");
@@ -43,10 +43,10 @@ class AlgorithmCatalogApiTests extends TrainingServiceTestBase {
 
     @Test
     void rejectsAnUnknownTaskFilterNamingTheParameter() {
-        var response = get("/api/v1/algorithms?task=clustering");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(body(response).path("code").asString()).isEqualTo("invalid-task");
-        assertThat(body(response).path("field").asString()).isEqualTo("task");
+        var response = http.get("/api/v1/algorithms?task=clustering");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("code").asString()).isEqualTo("invalid-task");
+        assertThat(response.body().path("field").asString()).isEqualTo("task");
     }
 
     private static List<String> names(JsonNode algorithms, String task) {
