@@ -28,12 +28,19 @@ public final class AllInOne {
 
     private static final String LOG = "gyre";
 
+    /** Environment of every service unless the launcher's environment sets the variable itself. */
+    static final Map<String, String> SERVICE_DEFAULTS = Map.of(
+            "MALLOC_ARENA_MAX", "2",
+            "SERVER_TOMCAT_THREADS_MIN_SPARE", "2");
+
     private final Settings settings;
     private final PrintStream out;
     private final LinePrefixer prefixer;
     private final List<ServiceProcess> services = new ArrayList<>();
     private Watchdog watchdog;
     private Database database;
+    private volatile ClassDataArchives archives;
+    private boolean ready;
     private boolean stopped;
 
     AllInOne(Settings settings, PrintStream out) {
@@ -84,10 +91,9 @@ public final class AllInOne {
         EmbeddedJars jars = EmbeddedJars.fromClassPath(lib);
         ExecutorService pool = Executors.newFixedThreadPool(ServiceSpec.ALL.size(), daemonThreads());
         try {
-            Map<ServiceSpec, Future<EmbeddedJars.Extracted>> extracted = new LinkedHashMap<>();
-            for (ServiceSpec spec : ServiceSpec.ALL) {
-                extracted.put(spec, pool.submit(() -> jars.extract(spec.name())));
-            }
+            // extraction (first start, or a changed launcher) overlaps PostgreSQL's start
+            Future<Integer> extracted = Executors.newSingleThreadExecutor(daemonThreads())
+                    .submit(() -> jars.extractAll(pool));
             database = Database.start(settings.dataDir().resolve("postgres"), settings.databasePort(),
                     ServiceSpec.ALL.stream().filter(spec -> !spec.isGateway()).map(ServiceSpec::database).toList(), out);
             database.pid().ifPresent(watchdog::watch);
@@ -100,12 +106,17 @@ public final class AllInOne {
                     urls.put(spec.urlVariable(), "http://localhost:" + port);
                 }
             });
-            int written = 0;
+            int written = get(extracted);
+            archives = new ClassDataArchives(lib.resolve("cds"), written == 0);
             for (ServiceSpec spec : ServiceSpec.ALL) {
-                EmbeddedJars.Extracted jar = get(extracted.get(spec));
-                written += jar.written() ? 1 : 0;
-                ServiceProcess process = ServiceProcess.start(spec, jar.jar(), ports.get(spec),
-                        spec.javaOptions(settings.javaOptions()), environment(spec, ports.get(spec), urls),
+                EmbeddedJars.Launch launch = jars.launch(spec.name());
+                List<String> cdsOptions = archives.options(spec.name(), spec.javaOptions(settings.javaOptions()),
+                        launch.classPath());
+                List<String> options = new ArrayList<>(cdsOptions);
+                options.addAll(settings.javaOptions());
+                ServiceProcess process = ServiceProcess.start(spec, launch,
+                        lib.resolve(spec.name()).resolve("java.args"), ports.get(spec),
+                        spec.javaOptions(options), environment(spec, ports.get(spec), urls),
                         settings.dataDir(), prefixer, out);
                 synchronized (this) {
                     services.add(process);
@@ -113,10 +124,13 @@ public final class AllInOne {
                 watchdog.watch(process.pid());
             }
             log("started " + services.size() + " services (" + (written == 0 ? "jars unchanged"
-                    : written + " jar(s) extracted to " + lib) + "); waiting until they are ready");
+                    : written + " file(s) extracted to " + lib) + "); waiting until they are ready");
             awaitReady(pool, started);
         } finally {
             pool.shutdownNow();
+        }
+        synchronized (this) {
+            ready = true;
         }
         printBanner(Duration.ofNanos(System.nanoTime() - started));
         // the launcher only relays output from now on: give back the heap that extraction and start-up used
@@ -140,6 +154,13 @@ public final class AllInOne {
      */
     private Map<String, String> environment(ServiceSpec spec, int port, Map<String, String> urls) {
         Map<String, String> env = new LinkedHashMap<>(urls);
+        // memory: two malloc arenas instead of 8 per core (glibc keeps freed memory per arena), few idle
+        // Tomcat threads; set only when absent, so the caller's own values win
+        SERVICE_DEFAULTS.forEach((name, value) -> {
+            if (System.getenv(name) == null) {
+                env.put(name, value);
+            }
+        });
         env.put("PORT", Integer.toString(port));
         env.put("GYRE_JAVA_OPTS", null);
         if (spec.isGateway()) {
@@ -230,23 +251,32 @@ public final class AllInOne {
      */
     void stop() {
         List<ServiceProcess> running;
+        boolean wasReady;
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
             running = List.copyOf(services);
+            wasReady = ready;
         }
+        boolean creatingArchives = archives != null && running.stream().anyMatch(s -> archives.creating(s.name()));
         if (!running.isEmpty()) {
-            log("stopping " + running.size() + " services");
+            log("stopping " + running.size() + " services" + (creatingArchives
+                    ? " (and writing their class-data archives, once: later starts are faster)" : ""));
         }
         running.forEach(ServiceProcess::requestStop);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        // writing the archives takes a few seconds of CPU per JVM at exit
+        int grace = creatingArchives ? 40 : 20;
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
         for (ServiceProcess service : running) {
+            boolean clean = false;
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
-                if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-                    log(service.name() + " did not stop within 20 s: killing it");
+                if (service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    clean = true;
+                } else {
+                    log(service.name() + " did not stop within " + grace + " s: killing it");
                     service.kill();
                     service.process().waitFor(5, TimeUnit.SECONDS);
                 }
@@ -254,6 +284,9 @@ public final class AllInOne {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 service.kill();
+            }
+            if (archives != null) {
+                archives.stopped(service.name(), clean && wasReady);
             }
         }
         if (database != null) {

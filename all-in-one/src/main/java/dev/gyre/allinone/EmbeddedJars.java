@@ -5,22 +5,35 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
- * The service jars inside the launcher jar ({@code services/<name>.jar}, each with a build-time stamp
- * {@code services/<name>.jar.properties} holding its {@code sha256} and {@code size}), extracted to a
- * directory only when they changed: an extracted jar whose size matches and whose recorded digest
- * ({@code <name>.jar.sha256} beside it) equals the stamp is reused without being read.
+ * The services' flat, deduplicated layout inside the launcher jar (written at build time by
+ * {@link ServiceLayout}): {@code services/index} lists every file with its SHA-256 and size;
+ * {@code services/<service>.launch} names a service's main class and class path. The files are
+ * extracted to a directory only when they changed: a file whose size on disk matches and whose digest,
+ * as recorded in {@code .extracted} after the last extraction, equals the index is reused without
+ * being read. Unchanged files keep their modification time, which class data sharing archives check.
  */
 final class EmbeddedJars {
+
+    static final String RECORD = ".extracted";
 
     /** Opens a resource of the launcher jar, or returns null when there is none. */
     @FunctionalInterface
@@ -28,8 +41,8 @@ final class EmbeddedJars {
         InputStream open(String path) throws IOException;
     }
 
-    /** A jar ready to run, and whether this start had to write it. */
-    record Extracted(Path jar, boolean written) {
+    /** How to start a service: its main class and its class path (extracted files). */
+    record Launch(String mainClass, List<Path> classPath) {
     }
 
     record Stamp(String sha256, long size) {
@@ -43,64 +56,165 @@ final class EmbeddedJars {
         this.directory = directory;
     }
 
-    /** The jars of the launcher's own class path ({@code services/...}). */
+    /** The layout on the launcher's own class path ({@code services/...}). */
     static EmbeddedJars fromClassPath(Path directory) {
         ClassLoader loader = EmbeddedJars.class.getClassLoader();
         return new EmbeddedJars(loader::getResourceAsStream, directory);
     }
 
-    Extracted extract(String name) {
+    Path directory() {
+        return directory;
+    }
+
+    /**
+     * Brings the directory up to date with the index, extracting changed files on {@code pool}, and
+     * deletes jars no longer listed (and the one-jar-per-service files of earlier launchers).
+     *
+     * @return how many files were written
+     */
+    int extractAll(ExecutorService pool) {
         try {
-            Stamp stamp = stamp(name);
+            Map<String, Stamp> index = read(source.open("services/" + ServiceLayout.INDEX));
+            if (index == null) {
+                throw new LaunchException("the launcher holds no services: build it with ./mvnw install"
+                        + " (the all-in-one module embeds every service)");
+            }
             Files.createDirectories(directory);
-            Path jar = directory.resolve(name + ".jar");
-            Path digestFile = directory.resolve(name + ".jar.sha256");
-            if (Files.isRegularFile(jar) && Files.size(jar) == stamp.size() && Files.isRegularFile(digestFile)
-                    && Files.readString(digestFile, StandardCharsets.US_ASCII).trim().equals(stamp.sha256())) {
-                return new Extracted(jar, false);
-            }
-            Files.deleteIfExists(digestFile);
-            Path temporary = Files.createTempFile(directory, name + "-", ".jar.part");
-            try {
-                String written = copyHashing(name, temporary);
-                if (!written.equals(stamp.sha256()) || Files.size(temporary) != stamp.size()) {
-                    throw new LaunchException("the embedded " + name + ".jar is damaged (SHA-256 " + written
-                            + ", expected " + stamp.sha256() + "): rebuild the launcher");
+            Path recordFile = directory.resolve(RECORD);
+            Map<String, Stamp> recorded = Files.isRegularFile(recordFile)
+                    ? read(Files.newInputStream(recordFile)) : Map.of();
+            Map<String, Stamp> changed = new LinkedHashMap<>();
+            for (Map.Entry<String, Stamp> entry : index.entrySet()) {
+                String path = entry.getKey();
+                Stamp stamp = entry.getValue();
+                Path target = directory.resolve(path);
+                if (!(stamp.equals(recorded.get(path)) && Files.isRegularFile(target) && Files.size(target) == stamp.size())) {
+                    changed.put(path, stamp);
                 }
-                Files.move(temporary, jar, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } finally {
-                Files.deleteIfExists(temporary);
             }
-            Files.writeString(digestFile, stamp.sha256() + "\n", StandardCharsets.US_ASCII);
-            return new Extracted(jar, true);
+            if (!changed.isEmpty() && !recorded.isEmpty()) {
+                // first forget what is about to change, so an interrupted extraction is never trusted
+                Map<String, Stamp> kept = new LinkedHashMap<>(recorded);
+                kept.keySet().removeAll(changed.keySet());
+                write(recordFile, kept);
+            }
+            List<Future<?>> writes = new ArrayList<>();
+            changed.forEach((path, stamp) -> writes.add(pool.submit(() -> {
+                extract(path, stamp, directory.resolve(path));
+                return null;
+            })));
+            for (Future<?> write : writes) {
+                await(write);
+            }
+            if (!writes.isEmpty() || !recorded.equals(index)) {
+                write(recordFile, index);
+            }
+            prune(index);
+            return writes.size();
         } catch (IOException e) {
-            throw new UncheckedIOException("could not extract " + name + ".jar to " + directory, e);
+            throw new UncheckedIOException("could not extract the services to " + directory, e);
         }
     }
 
-    private Stamp stamp(String name) throws IOException {
-        try (InputStream in = source.open("services/" + name + ".jar.properties")) {
+    /** A service's main class and class path, as absolute paths under the directory. */
+    Launch launch(String service) {
+        try (InputStream in = source.open("services/" + service + ".launch")) {
             if (in == null) {
-                throw new LaunchException("the launcher holds no " + name
-                        + ".jar: build it with ./mvnw install (the all-in-one module embeds every service)");
+                throw new LaunchException("the launcher holds no " + service
+                        + ": build it with ./mvnw install (the all-in-one module embeds every service)");
             }
             Properties properties = new Properties();
             properties.load(in);
-            return new Stamp(properties.getProperty("sha256").trim().toLowerCase(),
-                    Long.parseLong(properties.getProperty("size").trim()));
+            List<Path> classPath = Arrays.stream(properties.getProperty("class-path").split(":"))
+                    .map(directory::resolve).toList();
+            return new Launch(properties.getProperty("main-class").trim(), classPath);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not read the launch file of " + service, e);
         }
     }
 
-    private String copyHashing(String name, Path target) throws IOException {
-        MessageDigest digest = sha256();
-        try (InputStream in = source.open("services/" + name + ".jar");
-             OutputStream out = new DigestOutputStream(Files.newOutputStream(target), digest)) {
-            if (in == null) {
-                throw new LaunchException("the launcher holds a stamp but no jar for " + name);
+    private void extract(String path, Stamp stamp, Path target) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temporary = Files.createTempFile(target.getParent(), target.getFileName() + "-", ".part");
+        try {
+            MessageDigest digest = sha256();
+            try (InputStream in = source.open("services/" + path);
+                 OutputStream out = new DigestOutputStream(Files.newOutputStream(temporary), digest)) {
+                if (in == null) {
+                    throw new LaunchException("the launcher's index names services/" + path + ", which it does not hold");
+                }
+                in.transferTo(out);
             }
-            in.transferTo(out);
+            String written = HexFormat.of().formatHex(digest.digest());
+            if (!written.equals(stamp.sha256()) || Files.size(temporary) != stamp.size()) {
+                throw new LaunchException("the embedded " + path + " is damaged (SHA-256 " + written
+                        + ", expected " + stamp.sha256() + "): rebuild the launcher");
+            }
+            Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temporary);
         }
-        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Deletes {@code jars/*.jar} not in the index, and {@code <service>.jar} of launchers before this layout. */
+    private void prune(Map<String, Stamp> index) throws IOException {
+        for (Path dir : List.of(directory, directory.resolve(ServiceLayout.JARS))) {
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*.{jar,jar.sha256}")) {
+                for (Path file : files) {
+                    String path = directory.relativize(file).toString().replace('\\', '/');
+                    if (!index.containsKey(path) && Files.isRegularFile(file)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        }
+    }
+
+    /** {@code <sha256> <size> <path>} lines; null for a null stream. */
+    private static Map<String, Stamp> read(InputStream stream) throws IOException {
+        if (stream == null) {
+            return null;
+        }
+        Map<String, Stamp> stamps = new LinkedHashMap<>();
+        try (InputStream in = stream) {
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                String[] fields = line.trim().split(" ", 3);
+                if (fields.length == 3) {
+                    stamps.put(fields[2], new Stamp(fields[0].toLowerCase(), Long.parseLong(fields[1])));
+                }
+            }
+        }
+        return stamps;
+    }
+
+    private static void write(Path file, Map<String, Stamp> stamps) throws IOException {
+        StringBuilder text = new StringBuilder();
+        stamps.forEach((path, stamp) -> text.append(stamp.sha256()).append(' ').append(stamp.size()).append(' ')
+                .append(path).append('\n'));
+        Path temporary = Files.createTempFile(file.getParent(), RECORD, ".part");
+        Files.writeString(temporary, text, StandardCharsets.UTF_8);
+        Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    }
+
+    private static void await(Future<?> future) throws IOException {
+        try {
+            future.get();
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(cause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new LaunchException("interrupted while extracting the services", e);
+        }
     }
 
     static MessageDigest sha256() {

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -34,14 +36,19 @@ final class ServiceProcess {
         this.pump = pump;
     }
 
-    static ServiceProcess start(ServiceSpec spec, Path jar, int port, List<String> javaOptions,
-                                Map<String, String> environment, Path workingDirectory,
+    /**
+     * Starts {@code java <options> @<lib>/<service>/java.args <main class>}: the argument file holds the
+     * class path (over 150 jars), which keeps the command line that {@code ps} shows short.
+     */
+    static ServiceProcess start(ServiceSpec spec, EmbeddedJars.Launch launch, Path argumentFile, int port,
+                                List<String> javaOptions, Map<String, String> environment, Path workingDirectory,
                                 LinePrefixer prefixer, PrintStream out) {
+        writeArgumentFile(argumentFile, launch.classPath());
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(javaOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.add("@" + argumentFile);
+        command.add(launch.mainClass());
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true);
@@ -59,6 +66,24 @@ final class ServiceProcess {
             return new ServiceProcess(spec, port, process, pump);
         } catch (IOException e) {
             throw new LaunchException("could not start " + spec.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** {@code -cp "<class path>"} in the JDK's argument-file syntax (quoted, backslashes escaped). */
+    static String argumentFileText(List<Path> classPath) {
+        String joined = String.join(java.io.File.pathSeparator, classPath.stream().map(Path::toString).toList());
+        return "-cp \"" + joined.replace("\\", "\\\\").replace("\"", "\\\"") + "\"\n";
+    }
+
+    private static void writeArgumentFile(Path file, List<Path> classPath) {
+        try {
+            String text = argumentFileText(classPath);
+            if (!Files.isRegularFile(file) || !Files.readString(file, StandardCharsets.UTF_8).equals(text)) {
+                Files.createDirectories(file.getParent());
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new LaunchException("could not write " + file + ": " + e.getMessage(), e);
         }
     }
 

@@ -5,11 +5,16 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,8 +26,10 @@ class EmbeddedJarsTest {
     @TempDir
     Path lib;
 
-    private final Map<String, byte[]> resources = new HashMap<>();
+    private final Map<String, byte[]> files = new TreeMap<>();
+    private final Map<String, byte[]> resources = new ConcurrentHashMap<>();
     private final AtomicInteger jarReads = new AtomicInteger();
+    private final ExecutorService pool = Executors.newFixedThreadPool(2);
     private final EmbeddedJars.Source source = path -> {
         byte[] bytes = resources.get(path);
         if (bytes == null) {
@@ -34,88 +41,139 @@ class EmbeddedJarsTest {
         return new ByteArrayInputStream(bytes);
     };
 
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
     @Test
-    void extractsAJarTheFirstTimeAndRecordsItsDigest() throws IOException {
-        embed("data-service", "version one");
+    void extractsEveryFileTheFirstTimeAndRecordsItsDigest() throws IOException {
+        embed("jars/spring.jar", "spring one");
+        embed("data-service/classes.jar", "data classes");
 
-        EmbeddedJars.Extracted extracted = new EmbeddedJars(source, lib).extract("data-service");
+        int written = new EmbeddedJars(source, lib).extractAll(pool);
 
-        assertThat(extracted.written()).isTrue();
-        assertThat(extracted.jar()).isEqualTo(lib.resolve("data-service.jar"));
-        assertThat(Files.readString(extracted.jar())).isEqualTo("version one");
-        assertThat(Files.readString(lib.resolve("data-service.jar.sha256")).trim()).isEqualTo(sha256("version one"));
-        try (var files = Files.list(lib)) {
-            assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("data-service.jar", "data-service.jar.sha256");
+        assertThat(written).isEqualTo(2);
+        assertThat(Files.readString(lib.resolve("jars/spring.jar"))).isEqualTo("spring one");
+        assertThat(Files.readString(lib.resolve("data-service/classes.jar"))).isEqualTo("data classes");
+        assertThat(Files.readString(lib.resolve(EmbeddedJars.RECORD)))
+                .contains(sha256("spring one") + " 10 jars/spring.jar");
+        try (var listed = Files.list(lib.resolve("jars"))) {
+            assertThat(listed.map(p -> p.getFileName().toString())).containsExactly("spring.jar");
         }
     }
 
     @Test
-    void leavesAnUnchangedJarAloneWithoutReadingIt() throws IOException {
-        embed("data-service", "version one");
-        new EmbeddedJars(source, lib).extract("data-service");
+    void leavesUnchangedFilesAloneWithoutReadingThem() throws IOException {
+        embed("jars/spring.jar", "spring one");
+        new EmbeddedJars(source, lib).extractAll(pool);
+        long modified = Files.getLastModifiedTime(lib.resolve("jars/spring.jar")).toMillis();
         jarReads.set(0);
 
-        EmbeddedJars.Extracted again = new EmbeddedJars(source, lib).extract("data-service");
+        int written = new EmbeddedJars(source, lib).extractAll(pool);
 
-        assertThat(again.written()).isFalse();
+        assertThat(written).isZero();
         assertThat(jarReads).hasValue(0);
+        assertThat(Files.getLastModifiedTime(lib.resolve("jars/spring.jar")).toMillis()).isEqualTo(modified);
     }
 
     @Test
-    void replacesAJarWhoseEmbeddedVersionChanged() throws IOException {
-        embed("data-service", "version one");
-        new EmbeddedJars(source, lib).extract("data-service");
-        embed("data-service", "version two!");
+    void replacesOnlyTheFilesWhoseEmbeddedVersionChanged() throws IOException {
+        embed("jars/spring.jar", "spring one");
+        embed("jars/tribuo.jar", "tribuo");
+        new EmbeddedJars(source, lib).extractAll(pool);
+        embed("jars/spring.jar", "spring two!");
+        jarReads.set(0);
 
-        EmbeddedJars.Extracted extracted = new EmbeddedJars(source, lib).extract("data-service");
+        int written = new EmbeddedJars(source, lib).extractAll(pool);
 
-        assertThat(extracted.written()).isTrue();
-        assertThat(Files.readString(extracted.jar())).isEqualTo("version two!");
-        assertThat(Files.readString(lib.resolve("data-service.jar.sha256")).trim()).isEqualTo(sha256("version two!"));
+        assertThat(written).isEqualTo(1);
+        assertThat(jarReads).hasValue(1);
+        assertThat(Files.readString(lib.resolve("jars/spring.jar"))).isEqualTo("spring two!");
+        assertThat(Files.readString(lib.resolve(EmbeddedJars.RECORD))).contains(sha256("spring two!"));
     }
 
     @Test
-    void reExtractsAJarDamagedOnDiskEvenWhenItsSizeIsUnchanged() throws IOException {
-        embed("data-service", "version one");
-        new EmbeddedJars(source, lib).extract("data-service");
-        Files.writeString(lib.resolve("data-service.jar"), "version 0ne");
-        Files.delete(lib.resolve("data-service.jar.sha256"));
+    void reExtractsAFileWhenTheRecordIsGoneEvenWhenItsSizeIsUnchanged() throws IOException {
+        embed("jars/spring.jar", "spring one");
+        new EmbeddedJars(source, lib).extractAll(pool);
+        Files.writeString(lib.resolve("jars/spring.jar"), "spring 0ne");
+        Files.delete(lib.resolve(EmbeddedJars.RECORD));
 
-        EmbeddedJars.Extracted extracted = new EmbeddedJars(source, lib).extract("data-service");
-
-        assertThat(extracted.written()).isTrue();
-        assertThat(Files.readString(extracted.jar())).isEqualTo("version one");
+        assertThat(new EmbeddedJars(source, lib).extractAll(pool)).isEqualTo(1);
+        assertThat(Files.readString(lib.resolve("jars/spring.jar"))).isEqualTo("spring one");
     }
 
     @Test
-    void refusesAnEmbeddedJarThatDoesNotMatchItsStamp() {
-        embed("data-service", "version one");
-        resources.put("services/data-service.jar", "tampered!!!".getBytes(StandardCharsets.UTF_8));
+    void deletesJarsNoLongerEmbeddedAndTheJarsOfEarlierLaunchers() throws IOException {
+        embed("jars/spring.jar", "spring one");
+        Files.createDirectories(lib.resolve("jars"));
+        Files.writeString(lib.resolve("jars/old-spring.jar"), "old");
+        Files.writeString(lib.resolve("data-service.jar"), "fat jar");
+        Files.writeString(lib.resolve("data-service.jar.sha256"), "abc");
 
-        assertThatThrownBy(() -> new EmbeddedJars(source, lib).extract("data-service"))
-                .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("data-service.jar is damaged");
+        new EmbeddedJars(source, lib).extractAll(pool);
+
+        assertThat(lib.resolve("jars/old-spring.jar")).doesNotExist();
         assertThat(lib.resolve("data-service.jar")).doesNotExist();
+        assertThat(lib.resolve("data-service.jar.sha256")).doesNotExist();
+        assertThat(lib.resolve("jars/spring.jar")).exists();
     }
 
     @Test
-    void namesTheMissingJarAndHowToBuildIt() {
-        assertThatThrownBy(() -> new EmbeddedJars(source, lib).extract("gateway"))
+    void refusesAnEmbeddedFileThatDoesNotMatchItsStamp() {
+        embed("jars/spring.jar", "spring one");
+        resources.put("services/jars/spring.jar", "tampered!!".getBytes(StandardCharsets.UTF_8));
+
+        assertThatThrownBy(() -> new EmbeddedJars(source, lib).extractAll(pool))
                 .isInstanceOf(LaunchException.class)
-                .hasMessageContaining("no gateway.jar")
+                .hasMessageContaining("jars/spring.jar is damaged");
+        assertThat(lib.resolve("jars/spring.jar")).doesNotExist();
+        assertThat(lib.resolve(EmbeddedJars.RECORD)).doesNotExist();
+    }
+
+    @Test
+    void namesTheMissingServicesAndHowToBuildThem() {
+        assertThatThrownBy(() -> new EmbeddedJars(source, lib).extractAll(pool))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("./mvnw install");
+        assertThatThrownBy(() -> new EmbeddedJars(source, lib).launch("gateway"))
+                .isInstanceOf(LaunchException.class)
+                .hasMessageContaining("no gateway")
                 .hasMessageContaining("./mvnw install");
     }
 
-    private void embed(String name, String content) {
+    @Test
+    void readsTheMainClassAndTheClassPathUnderTheDirectory() {
+        resources.put("services/gateway.launch", """
+                main-class=dev.gyre.gateway.GatewayApplication
+                class-path=gateway/classes.jar:jars/a.jar:jars/b.jar
+                """.getBytes(StandardCharsets.UTF_8));
+
+        EmbeddedJars.Launch launch = new EmbeddedJars(source, lib).launch("gateway");
+
+        assertThat(launch.mainClass()).isEqualTo("dev.gyre.gateway.GatewayApplication");
+        assertThat(launch.classPath()).containsExactly(lib.resolve("gateway/classes.jar"),
+                lib.resolve("jars/a.jar"), lib.resolve("jars/b.jar"));
+    }
+
+    @Test
+    void writesTheClassPathInArgumentFileSyntax() {
+        assertThat(ServiceProcess.argumentFileText(List.of(Path.of("/a b/x.jar"), Path.of("/c\"d/y.jar"))))
+                .isEqualTo("-cp \"/a b/x.jar:/c\\\"d/y.jar\"\n");
+    }
+
+    private void embed(String path, String content) {
         byte[] bytes = content.getBytes(StandardCharsets.UTF_8);
-        resources.put("services/" + name + ".jar", bytes);
-        resources.put("services/" + name + ".jar.properties",
-                ("sha256=" + sha256(content) + "\nsize=" + bytes.length + "\n").getBytes(StandardCharsets.UTF_8));
+        files.put(path, bytes);
+        resources.put("services/" + path, bytes);
+        StringBuilder index = new StringBuilder();
+        files.forEach((name, data) -> index.append(sha256(new String(data, StandardCharsets.UTF_8))).append(' ')
+                .append(data.length).append(' ').append(name).append('\n'));
+        resources.put("services/" + ServiceLayout.INDEX, index.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     private static String sha256(String content) {
         return HexFormat.of().formatHex(EmbeddedJars.sha256().digest(content.getBytes(StandardCharsets.UTF_8)));
     }
-
 }
