@@ -1,7 +1,5 @@
 package dev.gyre.data;
 
-import java.net.InetSocketAddress;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,10 +8,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.IntStream;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.test.HttpTestClient.Response;
+import dev.gyre.test.StubServer;
+import dev.gyre.test.StubServer.Reply;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,39 +22,32 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.Datasets.penguinsCsv;
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The shared {@link DataApi} as other services use it, URL ingest from a stub server, and concurrent uploads. */
 class DataApiClientTests extends DataServiceTestBase {
-    private HttpServer source;
+    private StubServer source;
     private DataApi client;
 
     @BeforeEach
-    void startSourceServerAndClient() throws Exception {
-        source = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        source.createContext("/penguins.csv", exchange -> {
-            byte[] body = penguins();
-            exchange.getResponseHeaders().add("Content-Type", "text/csv");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        source.createContext("/missing.csv", exchange -> {
-            exchange.sendResponseHeaders(404, -1);
-            exchange.close();
-        });
-        source.start();
-        RestClient rest = RestClient.builder().baseUrl("http://localhost:" + port).build();
+    void startSourceServerAndClient() {
+        source = new StubServer()
+                .on("/penguins.csv", request -> Reply.bytes(200, "text/csv", penguinsCsv()))
+                .on("/missing.csv", request -> Reply.status(404));
+        RestClient rest = RestClient.builder().baseUrl(http.baseUrl()).build();
         client = HttpServiceProxyFactory.builderFor(RestClientAdapter.create(rest)).build().createClient(DataApi.class);
     }
 
     @AfterEach
     void stopSourceServer() {
-        source.stop(0);
+        source.close();
     }
 
     private String sourceUrl(String path) {
-        return "http://127.0.0.1:" + source.getAddress().getPort() + path;
+        return source.url() + path;
     }
 
     @Test
@@ -79,16 +72,16 @@ class DataApiClientTests extends DataServiceTestBase {
     void ingestsFromAUrl() {
         String name = createDataset(uniqueName("fromurl"), null);
 
-        HttpResponse<byte[]> response = postJson("/api/v1/datasets/" + name + "/versions",
+        Response response = http.post("/api/v1/datasets/" + name + "/versions",
                 "{\"source\":{\"type\":\"url\",\"url\":\"" + sourceUrl("/penguins.csv") + "\"}}");
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
-        JsonNode v = json(response);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode v = response.body();
         assertThat(v.path("rows").asLong()).isEqualTo(344);
         assertThat(v.path("lineage").path("source").asString()).isEqualTo("url");
-        assertThat(get("/api/v1/datasets/" + name + "/versions/1/content").body()).isEqualTo(penguins());
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions/1/content").bytes()).isEqualTo(penguinsCsv());
         // the same file by upload is the same version
-        assertThat(postCsv(name, penguins()).statusCode()).isEqualTo(200);
+        assertThat(postCsv(name, penguinsCsv()).status()).isEqualTo(200);
     }
 
     @Test
@@ -96,15 +89,15 @@ class DataApiClientTests extends DataServiceTestBase {
         String name = createDataset(uniqueName("badsource"), null);
         String path = "/api/v1/datasets/" + name + "/versions";
 
-        assertThat(problem(postJson(path, "{\"source\":{\"type\":\"jdbc\"}}"), 400, "unsupported-source")
+        assertThat(problem(http.post(path, "{\"source\":{\"type\":\"jdbc\"}}"), 400, "unsupported-source")
                 .path("field").asString()).isEqualTo("source.type");
-        assertThat(problem(postJson(path, "{\"source\":{\"type\":\"url\",\"url\":\"file:///etc/passwd\"}}"), 400,
+        assertThat(problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\"file:///etc/passwd\"}}"), 400,
                 "invalid-url").path("field").asString()).isEqualTo("source.url");
-        JsonNode failed = problem(postJson(path, "{\"source\":{\"type\":\"url\",\"url\":\""
+        JsonNode failed = problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\""
                 + sourceUrl("/missing.csv") + "\"}}"), 502, "source-failed");
         assertThat(failed.path("upstreamStatus").asInt()).isEqualTo(404);
-        assertThat(problem(postJson(path, "{}"), 400, "missing-source").path("field").asString()).isEqualTo("source");
-        assertThat(json(get(path)).path("total").asLong()).isZero();
+        assertThat(problem(http.post(path, "{}"), 400, "missing-source").path("field").asString()).isEqualTo("source");
+        assertThat(http.get(path).body().path("total").asLong()).isZero();
     }
 
     @Test
@@ -114,7 +107,7 @@ class DataApiClientTests extends DataServiceTestBase {
         ExecutorService pool = Executors.newFixedThreadPool(uploads);
         try {
             List<Callable<Integer>> tasks = IntStream.range(0, uploads)
-                    .<Callable<Integer>>mapToObj(i -> () -> postCsv(name, ("n\n" + i + "\n").getBytes()).statusCode())
+                    .<Callable<Integer>>mapToObj(i -> () -> postCsv(name, ("n\n" + i + "\n").getBytes()).status())
                     .toList();
             List<Integer> statuses = pool.invokeAll(tasks).stream().map(DataApiClientTests::join).toList();
             assertThat(statuses).containsOnly(201);
@@ -122,10 +115,10 @@ class DataApiClientTests extends DataServiceTestBase {
             pool.shutdownNow();
         }
 
-        JsonNode list = json(get("/api/v1/datasets/" + name + "/versions?size=100"));
+        JsonNode list = http.get("/api/v1/datasets/" + name + "/versions?size=100").body();
         assertThat(list.path("items").findValues("version")).extracting(JsonNode::asInt)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
-        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(uploads);
+        assertThat(http.get("/api/v1/datasets/" + name).body().path("latestVersion").asInt()).isEqualTo(uploads);
     }
 
     private static <T> T join(Future<T> future) {

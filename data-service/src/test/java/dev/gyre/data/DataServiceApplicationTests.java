@@ -4,6 +4,7 @@ import dev.gyre.core.blob.BlobStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DataServiceApplicationTests extends DataServiceTestBase {
@@ -23,9 +24,9 @@ class DataServiceApplicationTests extends DataServiceTestBase {
     @Test
     void exposesIngestMetricsToPrometheus() {
         String name = createDataset(uniqueName("metrics"), null);
-        assertThat(postCsv(name, "x,y\n1,2\n3,4\n".getBytes()).statusCode()).isEqualTo(201);
+        assertThat(postCsv(name, "x,y\n1,2\n3,4\n".getBytes()).status()).isEqualTo(201);
 
-        String scrape = text(get("/actuator/prometheus"));
+        String scrape = http.get("/actuator/prometheus").text();
         assertThat(scrape).contains("gyre_data_ingested_rows_total", "gyre_data_ingested_versions_total",
                 "gyre_data_ingest_seconds_count");
     }

@@ -1,10 +1,11 @@
 package dev.gyre.data;
 
-import java.net.http.HttpResponse;
-
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class DatasetApiTests extends DataServiceTestBase {
@@ -12,13 +13,13 @@ class DatasetApiTests extends DataServiceTestBase {
     @Test
     void createsADatasetAndRefusesTheSameNameAgainWith409() {
         String name = uniqueName("churn");
-        HttpResponse<byte[]> created = postJson("/api/v1/datasets", """
+        Response created = http.post("/api/v1/datasets", """
                 {"name":"%s","description":"customer churn","labelColumn":"Churned",
                  "schema":[{"name":"Tenure","type":"numeric","nullable":false},{"name":"Churned","type":"boolean"}]}
                 """.formatted(name));
 
-        assertThat(created.statusCode()).as(text(created)).isEqualTo(201);
-        JsonNode body = json(created);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode body = created.body();
         assertThat(body.path("name").asString()).isEqualTo(name);
         assertThat(body.path("description").asString()).isEqualTo("customer churn");
         assertThat(body.path("labelColumn").asString()).isEqualTo("Churned");
@@ -27,22 +28,23 @@ class DatasetApiTests extends DataServiceTestBase {
         assertThat(body.path("schema").get(1).path("nullable").asBoolean()).isTrue();
         assertThat(body.path("latestVersion").isNull()).isTrue();
 
-        JsonNode conflict = problem(postJson("/api/v1/datasets", "{\"name\":\"" + name + "\"}"), 409, "dataset-exists");
+        JsonNode conflict = problem(http.post("/api/v1/datasets", "{\"name\":\"" + name + "\"}"), 409,
+                "dataset-exists");
         assertThat(conflict.path("detail").asString()).contains(name);
     }
 
     @Test
     void rejectsAnInvalidNameNamingTheField() {
-        JsonNode problem = problem(postJson("/api/v1/datasets", "{\"name\":\"Bad Name!\"}"), 400, "invalid-name");
+        JsonNode problem = problem(http.post("/api/v1/datasets", "{\"name\":\"Bad Name!\"}"), 400, "invalid-name");
         assertThat(problem.path("field").asString()).isEqualTo("name");
 
-        assertThat(problem(postJson("/api/v1/datasets", "{}"), 400, "invalid-name").path("field").asString())
+        assertThat(problem(http.post("/api/v1/datasets", "{}"), 400, "invalid-name").path("field").asString())
                 .isEqualTo("name");
     }
 
     @Test
     void rejectsAnUnknownSchemaTypeNamingTheField() {
-        JsonNode problem = problem(postJson("/api/v1/datasets", """
+        JsonNode problem = problem(http.post("/api/v1/datasets", """
                 {"name":"%s","schema":[{"name":"a","type":"numeric"},{"name":"b","type":"text"}]}
                 """.formatted(uniqueName("typed"))), 400, "invalid-schema");
 
@@ -52,7 +54,7 @@ class DatasetApiTests extends DataServiceTestBase {
 
     @Test
     void rejectsALabelColumnThatIsNotDeclared() {
-        JsonNode problem = problem(postJson("/api/v1/datasets", """
+        JsonNode problem = problem(http.post("/api/v1/datasets", """
                 {"name":"%s","labelColumn":"y","schema":[{"name":"x","type":"numeric"}]}
                 """.formatted(uniqueName("label"))), 400, "invalid-schema");
 
@@ -61,7 +63,7 @@ class DatasetApiTests extends DataServiceTestBase {
 
     @Test
     void rejectsMalformedJsonAsAProblem() {
-        problem(postJson("/api/v1/datasets", "{\"name\":"), 400, "malformed-request");
+        problem(http.post("/api/v1/datasets", "{\"name\":"), 400, "malformed-request");
     }
 
     @Test
@@ -69,26 +71,26 @@ class DatasetApiTests extends DataServiceTestBase {
         String a = createDataset(uniqueName("paged"), null);
         createDataset(uniqueName("paged"), null);
 
-        JsonNode page = json(get("/api/v1/datasets?page=0&size=1"));
+        JsonNode page = http.get("/api/v1/datasets?page=0&size=1").body();
         assertThat(page.path("items").size()).isEqualTo(1);
         assertThat(page.path("size").asInt()).isEqualTo(1);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
 
-        JsonNode one = json(get("/api/v1/datasets/" + a));
+        JsonNode one = http.get("/api/v1/datasets/" + a).body();
         assertThat(one.path("name").asString()).isEqualTo(a);
 
-        assertThat(problem(get("/api/v1/datasets?size=0"), 400, "invalid-parameter").path("field").asString())
+        assertThat(problem(http.get("/api/v1/datasets?size=0"), 400, "invalid-parameter").path("field").asString())
                 .isEqualTo("size");
     }
 
     @Test
     void anUnknownDatasetIsA404Problem() {
-        JsonNode problem = problem(get("/api/v1/datasets/no-such-dataset"), 404, "not-found");
+        JsonNode problem = problem(http.get("/api/v1/datasets/no-such-dataset"), 404, "not-found");
         assertThat(problem.path("detail").asString()).contains("no-such-dataset");
 
-        problem(get("/api/v1/datasets/no-such-dataset/versions"), 404, "not-found");
-        problem(get("/api/v1/datasets/no-such-dataset/versions/1"), 404, "not-found");
-        problem(get("/api/v1/datasets/no-such-dataset/versions/1/content"), 404, "not-found");
+        problem(http.get("/api/v1/datasets/no-such-dataset/versions"), 404, "not-found");
+        problem(http.get("/api/v1/datasets/no-such-dataset/versions/1"), 404, "not-found");
+        problem(http.get("/api/v1/datasets/no-such-dataset/versions/1/content"), 404, "not-found");
         problem(postCsv("no-such-dataset", "a\n1\n".getBytes()), 404, "not-found");
     }
 }

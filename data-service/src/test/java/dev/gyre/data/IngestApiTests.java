@@ -1,14 +1,17 @@
 package dev.gyre.data;
 
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.Datasets.penguinsCsv;
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -18,11 +21,11 @@ class IngestApiTests extends DataServiceTestBase {
     void ingestsPenguinsWithInferredTypesAndAProfileThatMatchesTheFile() {
         String name = createDataset(uniqueName("penguins"), null);
 
-        HttpResponse<byte[]> response = postCsv(name, penguins());
+        Response response = postCsv(name, penguinsCsv());
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/datasets/" + name + "/versions/1");
-        JsonNode v = json(response);
+        JsonNode v = response.body();
         assertThat(v.path("dataset").asString()).isEqualTo(name);
         assertThat(v.path("version").asInt()).isEqualTo(1);
         assertThat(v.path("rows").asLong()).isEqualTo(344);
@@ -41,7 +44,7 @@ class IngestApiTests extends DataServiceTestBase {
                 "Flipper Length (mm):numeric:true", "Body Mass (g):numeric:true", "Sex:categorical:true");
 
         // Body Mass (g), computed here from the file independently of gyre-core
-        String[] lines = new String(penguins(), StandardCharsets.UTF_8).split("\r?\n");
+        String[] lines = new String(penguinsCsv(), StandardCharsets.UTF_8).split("\r?\n");
         int col = Arrays.asList(lines[0].split(",")).indexOf("Body Mass (g)");
         double[] masses = Arrays.stream(lines).skip(1).map(l -> l.split(",", -1)[col])
                 .filter(s -> !s.isBlank() && !s.equals("NA")).mapToDouble(Double::parseDouble).toArray();
@@ -49,7 +52,7 @@ class IngestApiTests extends DataServiceTestBase {
         double std = Math.sqrt(Arrays.stream(masses).map(m -> (m - mean) * (m - mean)).sum() / (masses.length - 1));
         assertThat(masses.length).isEqualTo(342); // sanity of the independent parse
 
-        JsonNode profile = json(get("/api/v1/datasets/" + name + "/versions/1/profile"));
+        JsonNode profile = http.get("/api/v1/datasets/" + name + "/versions/1/profile").body();
         assertThat(profile.path("rows").asLong()).isEqualTo(344);
         JsonNode mass = null;
         for (JsonNode c : profile.path("columns")) {
@@ -84,28 +87,28 @@ class IngestApiTests extends DataServiceTestBase {
     @Test
     void reuploadingTheSameBytesAnswers200WithTheExistingVersion() {
         String name = createDataset(uniqueName("again"), null);
-        JsonNode first = json(postCsv(name, penguins()));
+        JsonNode first = postCsv(name, penguinsCsv()).body();
 
-        HttpResponse<byte[]> again = postCsv(name, penguins());
+        Response again = postCsv(name, penguinsCsv());
 
-        assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(json(again).path("version").asInt()).isEqualTo(1);
-        assertThat(json(again).path("contentHash").asString()).isEqualTo(first.path("contentHash").asString());
-        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isEqualTo(1);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.body().path("version").asInt()).isEqualTo(1);
+        assertThat(again.body().path("contentHash").asString()).isEqualTo(first.path("contentHash").asString());
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("total").asLong()).isEqualTo(1);
     }
 
     @Test
     void differentContentBecomesTheNextVersion() {
         String name = createDataset(uniqueName("next"), null);
-        assertThat(postCsv(name, "a,b\n1,2\n".getBytes()).statusCode()).isEqualTo(201);
+        assertThat(postCsv(name, "a,b\n1,2\n".getBytes()).status()).isEqualTo(201);
 
-        HttpResponse<byte[]> second = postCsv(name, "a,b\n1,2\n3,4\n".getBytes());
+        Response second = postCsv(name, "a,b\n1,2\n3,4\n".getBytes());
 
-        assertThat(second.statusCode()).isEqualTo(201);
-        assertThat(json(second).path("version").asInt()).isEqualTo(2);
-        assertThat(json(second).path("rows").asLong()).isEqualTo(2);
-        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(2);
-        JsonNode list = json(get("/api/v1/datasets/" + name + "/versions"));
+        assertThat(second.status()).isEqualTo(201);
+        assertThat(second.body().path("version").asInt()).isEqualTo(2);
+        assertThat(second.body().path("rows").asLong()).isEqualTo(2);
+        assertThat(http.get("/api/v1/datasets/" + name).body().path("latestVersion").asInt()).isEqualTo(2);
+        JsonNode list = http.get("/api/v1/datasets/" + name + "/versions").body();
         assertThat(list.path("items").get(0).path("version").asInt()).isEqualTo(1);
         assertThat(list.path("items").get(1).path("version").asInt()).isEqualTo(2);
     }
@@ -113,15 +116,15 @@ class IngestApiTests extends DataServiceTestBase {
     @Test
     void rejectsARaggedCsvNamingTheLineAndStoresNothing() {
         String name = createDataset(uniqueName("ragged"), null);
-        assertThat(postCsv(name, "a,b,c\n1,2,3\n".getBytes()).statusCode()).isEqualTo(201);
+        assertThat(postCsv(name, "a,b,c\n1,2,3\n".getBytes()).status()).isEqualTo(201);
 
         JsonNode problem = problem(postCsv(name, "a,b,c\n1,2,3\n4,5,6\n7,8\n9,10,11\n".getBytes()), 400,
                 "invalid-csv");
 
         assertThat(problem.path("line").asLong()).isEqualTo(4);
         assertThat(problem.path("detail").asString()).startsWith("line 4:");
-        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isEqualTo(1);
-        assertThat(json(get("/api/v1/datasets/" + name)).path("latestVersion").asInt()).isEqualTo(1);
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("total").asLong()).isEqualTo(1);
+        assertThat(http.get("/api/v1/datasets/" + name).body().path("latestVersion").asInt()).isEqualTo(1);
     }
 
     @Test
@@ -133,9 +136,9 @@ class IngestApiTests extends DataServiceTestBase {
         JsonNode problem = problem(postCsv(name, png), 400, "invalid-csv");
 
         assertThat(problem.path("line").asLong()).isEqualTo(1);
-        problem(post("/api/v1/datasets/" + name + "/versions", "application/octet-stream", png), 415,
+        problem(http.post("/api/v1/datasets/" + name + "/versions", "application/octet-stream", png), 415,
                 "unsupported-media-type");
-        assertThat(json(get("/api/v1/datasets/" + name + "/versions")).path("total").asLong()).isZero();
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("total").asLong()).isZero();
     }
 
     @Test
@@ -153,20 +156,20 @@ class IngestApiTests extends DataServiceTestBase {
                 + "70.5,12,\"first line\nsecond line\"\r\n"
                 + "80,,plain\r\n").getBytes(StandardCharsets.UTF_8);
 
-        HttpResponse<byte[]> response = postCsv(name, csv);
+        Response response = postCsv(name, csv);
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
-        JsonNode v = json(response);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode v = response.body();
         assertThat(v.path("rows").asLong()).isEqualTo(2);
         assertThat(v.path("columns").get(0).path("name").asString()).isEqualTo("Weight (kg)");
         assertThat(v.path("columns").get(0).path("type").asString()).isEqualTo("numeric");
         assertThat(v.path("columns").get(1).path("name").asString()).isEqualTo("km/h");
         assertThat(v.path("columns").get(1).path("nullable").asBoolean()).isTrue();
         assertThat(v.path("columns").get(2).path("name").asString()).isEqualTo("Note, free text");
-        JsonNode note = json(get("/api/v1/datasets/" + name + "/versions/1/profile")).path("columns").get(2);
+        JsonNode note = http.get("/api/v1/datasets/" + name + "/versions/1/profile").body().path("columns").get(2);
         assertThat(note.path("topValues").findValuesAsString("value"))
                 .containsExactlyInAnyOrder("first line\nsecond line", "plain");
-        assertThat(get("/api/v1/datasets/" + name + "/versions/1/content").body()).isEqualTo(csv);
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions/1/content").bytes()).isEqualTo(csv);
     }
 
     @Test
@@ -174,10 +177,10 @@ class IngestApiTests extends DataServiceTestBase {
         String name = createDataset(uniqueName("declared"), """
                 [{"name":"age","type":"numeric","nullable":false},{"name":"member","type":"boolean"}]""");
 
-        HttpResponse<byte[]> response = postCsv(name, "age,member\n31,true\nthirty,false\n,true\n".getBytes());
+        Response response = postCsv(name, "age,member\n31,true\nthirty,false\n,true\n".getBytes());
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
-        JsonNode v = json(response);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        JsonNode v = response.body();
         assertThat(v.path("status").asString()).isEqualTo("INVALID");
         assertThat(v.path("validation").path("passed").asBoolean()).isFalse();
         List<String> issues = new ArrayList<>();
@@ -187,42 +190,42 @@ class IngestApiTests extends DataServiceTestBase {
         assertThat(v.path("validation").path("issues").get(0).path("message").asString()).contains("thirty");
         assertThat(v.path("columns").get(0).path("type").asString()).isEqualTo("numeric");
 
-        JsonNode read = json(get("/api/v1/datasets/" + name + "/versions/1"));
+        JsonNode read = http.get("/api/v1/datasets/" + name + "/versions/1").body();
         assertThat(read.path("status").asString()).isEqualTo("INVALID");
         assertThat(read.path("validation").path("issues").size()).isEqualTo(2);
-        assertThat(json(postCsv(name, "age,member\n31,true\n40,false\n".getBytes())).path("status").asString())
+        assertThat(postCsv(name, "age,member\n31,true\n40,false\n".getBytes()).body().path("status").asString())
                 .isEqualTo("VALID");
     }
 
     @Test
     void returnsTheStoredContentByteForByte() {
         String name = createDataset(uniqueName("roundtrip"), null);
-        assertThat(postCsv(name, penguins()).statusCode()).isEqualTo(201);
+        assertThat(postCsv(name, penguinsCsv()).status()).isEqualTo(201);
 
-        HttpResponse<byte[]> content = get("/api/v1/datasets/" + name + "/versions/1/content");
+        Response content = http.get("/api/v1/datasets/" + name + "/versions/1/content");
 
-        assertThat(content.statusCode()).isEqualTo(200);
+        assertThat(content.status()).isEqualTo(200);
         assertThat(content.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type.toLowerCase().replace(" ", "")).isEqualTo("text/csv;charset=utf-8"));
-        assertThat(content.body()).isEqualTo(penguins());
-        assertThat(problem(get("/api/v1/datasets/" + name + "/versions/1/content?split=train"), 400,
+        assertThat(content.bytes()).isEqualTo(penguinsCsv());
+        assertThat(problem(http.get("/api/v1/datasets/" + name + "/versions/1/content?split=train"), 400,
                 "unsupported-split").path("field").asString()).isEqualTo("split");
-        problem(get("/api/v1/datasets/" + name + "/versions/9/content"), 404, "not-found");
-        problem(get("/api/v1/datasets/" + name + "/versions/9/profile"), 404, "not-found");
-        problem(get("/api/v1/datasets/" + name + "/versions/one"), 400, "invalid-parameter");
+        problem(http.get("/api/v1/datasets/" + name + "/versions/9/content"), 404, "not-found");
+        problem(http.get("/api/v1/datasets/" + name + "/versions/9/profile"), 404, "not-found");
+        problem(http.get("/api/v1/datasets/" + name + "/versions/one"), 400, "invalid-parameter");
     }
 
     @Test
     void acceptsAMultipartFile() {
         String name = createDataset(uniqueName("multipart"), null);
 
-        HttpResponse<byte[]> response = postMultipart("/api/v1/datasets/" + name + "/versions", "file",
-                "penguins.csv", penguins());
+        Response response = postMultipart("/api/v1/datasets/" + name + "/versions", "file",
+                "penguins.csv", penguinsCsv());
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
-        assertThat(json(response).path("rows").asLong()).isEqualTo(344);
-        assertThat(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "penguins.csv", penguins())
-                .statusCode()).isEqualTo(200);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.body().path("rows").asLong()).isEqualTo(344);
+        assertThat(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "penguins.csv", penguinsCsv())
+                .status()).isEqualTo(200);
         assertThat(problem(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "ragged.csv",
                 "a,b\n1\n".getBytes()), 400, "invalid-csv").path("line").asLong()).isEqualTo(2);
     }

@@ -1,14 +1,5 @@
 package dev.gyre.monitoring;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,12 +8,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 
-import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.monitoring.PredictionLogBatch;
 import dev.gyre.api.monitoring.PredictionRecord;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.core.table.Values;
+import dev.gyre.test.Datasets;
+import dev.gyre.test.HttpTestClient;
+import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.test.PostgresTestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,28 +35,19 @@ import tools.jackson.databind.json.JsonMapper;
 public abstract class MonitoringServiceTestBase {
     protected static final DataStub DATA = new DataStub();
     protected static final JsonMapper JSON = JsonMapper.builder().build();
-    protected static final byte[] PENGUINS_CSV = read(Path.of(System.getProperty("basedir", "."),
-            "../datasets/penguins.csv"));
+    protected static final byte[] PENGUINS_CSV = Datasets.penguinsCsv();
     /** The penguins as read by core: header and cells, missing cells null. */
     protected static final Table PENGUINS = CsvTables.read(PENGUINS_CSV);
     protected static final List<String> FEATURES = List.of("Island", "Beak Length (mm)", "Beak Depth (mm)",
             "Flipper Length (mm)", "Body Mass (g)", "Sex");
     private static final Set<String> NUMERIC = Set.of("Beak Length (mm)", "Beak Depth (mm)",
             "Flipper Length (mm)", "Body Mass (g)");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     static {
         DATA.dataset("penguins", "Species");
-        DATA.version("penguins", 1, List.of(
-                new ColumnSpec("Species", "categorical", false),
-                new ColumnSpec("Island", "categorical", false),
-                new ColumnSpec("Beak Length (mm)", "numeric", true),
-                new ColumnSpec("Beak Depth (mm)", "numeric", true),
-                new ColumnSpec("Flipper Length (mm)", "numeric", true),
-                new ColumnSpec("Body Mass (g)", "numeric", true),
-                new ColumnSpec("Sex", "categorical", true)), PENGUINS_CSV);
+        DATA.version("penguins", 1, Datasets.PENGUIN_COLUMNS, PENGUINS_CSV);
         // the stub lives as long as the cached context that uses it: stop it when the JVM ends
-        Runtime.getRuntime().addShutdownHook(new Thread(DATA::stop));
+        Runtime.getRuntime().addShutdownHook(new Thread(DATA::close));
     }
 
     @DynamicPropertySource
@@ -71,43 +55,22 @@ public abstract class MonitoringServiceTestBase {
         registry.add("spring.http.serviceclient.data.base-url", DATA::url);
     }
 
+    protected HttpTestClient http;
+
     @LocalServerPort
-    protected int port;
-
-    /** A response: status and body as JSON (null when empty). */
-    protected record Response(int status, JsonNode body) {
-        public String code() {
-            return body == null || body.get("code") == null ? null : body.get("code").asString();
-        }
-
-        public String field() {
-            return body == null || body.get("field") == null ? null : body.get("field").asString();
-        }
-    }
-
-    protected Response put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-    }
-
-    protected Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-    }
-
-    protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+    void connect(int port) {
+        http = new HttpTestClient(port);
     }
 
     /** Creates (or updates) a monitor of {@code deployment} on penguins version 1 with these extra fields. */
     protected Response monitor(String deployment, String extraJson) {
-        return put("/api/v1/monitors/" + deployment, "{\"reference\":{\"dataset\":\"penguins\",\"version\":1}"
+        return http.put("/api/v1/monitors/" + deployment, "{\"reference\":{\"dataset\":\"penguins\",\"version\":1}"
                 + (extraJson.isEmpty() ? "" : "," + extraJson) + "}");
     }
 
     /** Logs predictions, one per penguin row given, predicting the row's Species as label. */
     protected Response log(List<PredictionRecord> records) {
-        return post("/api/v1/predictions", JSON.writeValueAsString(new PredictionLogBatch(records)));
+        return http.post("/api/v1/predictions", JSON.writeValueAsString(new PredictionLogBatch(records)));
     }
 
     /**
@@ -151,31 +114,5 @@ public abstract class MonitoringServiceTestBase {
             }
         }
         throw new AssertionError("feature '" + name + "' is not in the report: " + report);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path.replace(" ", "%20"));
-    }
-
-    private static Response send(HttpRequest.Builder request) {
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

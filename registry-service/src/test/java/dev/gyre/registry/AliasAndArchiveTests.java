@@ -1,10 +1,11 @@
 package dev.gyre.registry;
 
-import java.net.http.HttpResponse;
-
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AliasAndArchiveTests extends RegistryServiceTestBase {
@@ -22,81 +23,83 @@ class AliasAndArchiveTests extends RegistryServiceTestBase {
         String model = modelWithTwoVersions("promote");
         String alias = "/api/v1/models/" + model + "/aliases/champion";
 
-        HttpResponse<byte[]> set = putJson(alias, "{\"version\":1}", "alice");
-        assertThat(set.statusCode()).as(text(set)).isEqualTo(200);
-        assertThat(json(set).path("name").asString()).isEqualTo(model);
-        assertThat(json(set).path("aliases").path("champion").asInt()).isEqualTo(1);
+        Response set = as("alice").put(alias, "{\"version\":1}");
+        assertThat(set.status()).as(set.text()).isEqualTo(200);
+        assertThat(set.body().path("name").asString()).isEqualTo(model);
+        assertThat(set.body().path("aliases").path("champion").asInt()).isEqualTo(1);
 
-        JsonNode champion = json(get(alias));
+        JsonNode champion = http.get(alias).body();
         assertThat(champion.path("version").asInt()).isEqualTo(1);
         assertThat(champion.path("aliases").get(0).asString()).isEqualTo("champion");
 
-        assertThat(json(putJson(alias, "{\"version\":2}", "bob")).path("aliases").path("champion").asInt())
+        assertThat(as("bob").put(alias, "{\"version\":2}").body().path("aliases").path("champion").asInt())
                 .isEqualTo(2);
-        assertThat(json(get(alias)).path("version").asInt()).isEqualTo(2);
-        assertThat(json(get("/api/v1/models/" + model + "/versions/1")).path("aliases").size()).isZero();
+        assertThat(http.get(alias).body().path("version").asInt()).isEqualTo(2);
+        assertThat(http.get("/api/v1/models/" + model + "/versions/1").body().path("aliases").size()).isZero();
 
-        HttpResponse<byte[]> dropped = delete(alias, "carol");
-        assertThat(dropped.statusCode()).as(text(dropped)).isEqualTo(204);
-        problem(get(alias), 404, "not-found");
-        problem(delete(alias, null), 404, "not-found");
-        assertThat(json(get("/api/v1/models/" + model)).path("aliases").size()).isZero();
+        Response dropped = as("carol").delete(alias);
+        assertThat(dropped.status()).as(dropped.text()).isEqualTo(204);
+        problem(http.get(alias), 404, "not-found");
+        problem(http.delete(alias), 404, "not-found");
+        assertThat(http.get("/api/v1/models/" + model).body().path("aliases").size()).isZero();
     }
 
     @Test
     void refusesAnAliasToAnUnknownVersionOrWithABadNameOrNoVersion() {
         String model = modelWithTwoVersions("badalias");
-        problem(putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":9}", null), 404, "not-found");
-        JsonNode badName = problem(putJson("/api/v1/models/" + model + "/aliases/Champion!", "{\"version\":1}", null),
+        problem(http.put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":9}"), 404, "not-found");
+        JsonNode badName = problem(http.put("/api/v1/models/" + model + "/aliases/Champion!", "{\"version\":1}"),
                 400, "invalid-name");
         assertThat(badName.path("field").asString()).isEqualTo("alias");
-        JsonNode noVersion = problem(putJson("/api/v1/models/" + model + "/aliases/champion", "{}", null),
+        JsonNode noVersion = problem(http.put("/api/v1/models/" + model + "/aliases/champion", "{}"),
                 400, "missing-field");
         assertThat(noVersion.path("field").asString()).isEqualTo("version");
-        problem(putJson("/api/v1/models/" + uniqueName("ghost") + "/aliases/champion", "{\"version\":1}", null),
+        problem(http.put("/api/v1/models/" + uniqueName("ghost") + "/aliases/champion", "{\"version\":1}"),
                 404, "not-found");
     }
 
     @Test
     void archivingAnAliasedVersionIsAConflictNamingTheAlias() {
         String model = modelWithTwoVersions("archive");
-        putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}", null);
+        http.put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}");
 
-        JsonNode problem = problem(post("/api/v1/models/" + model + "/versions/2/archive", null), 409,
+        JsonNode problem = problem(http.post("/api/v1/models/" + model + "/versions/2/archive"), 409,
                 "version-aliased");
         assertThat(problem.path("detail").asString()).contains("champion");
         assertThat(problem.path("aliases").get(0).asString()).isEqualTo("champion");
-        assertThat(json(get("/api/v1/models/" + model + "/versions/2")).path("stage").asString()).isEqualTo("ACTIVE");
+        assertThat(http.get("/api/v1/models/" + model + "/versions/2").body().path("stage").asString())
+                .isEqualTo("ACTIVE");
     }
 
     @Test
     void archivesAnUnaliasedVersionAndThenNoAliasMayPointAtIt() {
         String model = modelWithTwoVersions("retire");
 
-        HttpResponse<byte[]> archived = post("/api/v1/models/" + model + "/versions/1/archive", "alice");
-        assertThat(archived.statusCode()).as(text(archived)).isEqualTo(200);
-        assertThat(json(archived).path("stage").asString()).isEqualTo("ARCHIVED");
-        assertThat(json(get("/api/v1/models/" + model + "/versions/1")).path("stage").asString()).isEqualTo("ARCHIVED");
+        Response archived = as("alice").post("/api/v1/models/" + model + "/versions/1/archive");
+        assertThat(archived.status()).as(archived.text()).isEqualTo(200);
+        assertThat(archived.body().path("stage").asString()).isEqualTo("ARCHIVED");
+        assertThat(http.get("/api/v1/models/" + model + "/versions/1").body().path("stage").asString())
+                .isEqualTo("ARCHIVED");
 
-        JsonNode problem = problem(putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":1}", null),
+        JsonNode problem = problem(http.put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":1}"),
                 409, "version-archived");
         assertThat(problem.path("version").asInt()).isEqualTo(1);
-        problem(get("/api/v1/models/" + model + "/aliases/champion"), 404, "not-found");
-        problem(post("/api/v1/models/" + model + "/versions/7/archive", null), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model + "/aliases/champion"), 404, "not-found");
+        problem(http.post("/api/v1/models/" + model + "/versions/7/archive"), 404, "not-found");
     }
 
     @Test
     void theEventsTellTheStoryNewestFirstWithTheActor() {
         String model = uniqueName("audit");
-        assertThat(register(model, logisticBundle(model), metadata(null), "trainer").statusCode()).isEqualTo(201);
-        assertThat(register(model, cartBundle(model), metadata(null), "trainer").statusCode()).isEqualTo(201);
-        putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":1}", "alice");
-        putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}", "bob");
-        putJson("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}", "bob"); // no change, no event
-        post("/api/v1/models/" + model + "/versions/1/archive", "carol");
-        delete("/api/v1/models/" + model + "/aliases/champion", null);
+        assertThat(register(model, logisticBundle(model), metadata(null), "trainer").status()).isEqualTo(201);
+        assertThat(register(model, cartBundle(model), metadata(null), "trainer").status()).isEqualTo(201);
+        as("alice").put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":1}");
+        as("bob").put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}");
+        as("bob").put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}"); // no change, no event
+        as("carol").post("/api/v1/models/" + model + "/versions/1/archive");
+        http.delete("/api/v1/models/" + model + "/aliases/champion");
 
-        JsonNode events = json(get("/api/v1/models/" + model + "/events"));
+        JsonNode events = http.get("/api/v1/models/" + model + "/events").body();
 
         assertThat(events.size()).isEqualTo(6);
         assertEvent(events.get(0), "ALIAS_REMOVED", 2, "champion", "anonymous");
@@ -113,26 +116,26 @@ class AliasAndArchiveTests extends RegistryServiceTestBase {
     @Test
     void unknownModelsAndVersionsAre404Problems() {
         String ghost = uniqueName("ghost");
-        problem(get("/api/v1/models/" + ghost), 404, "not-found");
-        problem(get("/api/v1/models/" + ghost + "/versions"), 404, "not-found");
-        problem(get("/api/v1/models/" + ghost + "/versions/1"), 404, "not-found");
-        problem(get("/api/v1/models/" + ghost + "/versions/1/bundle"), 404, "not-found");
-        problem(get("/api/v1/models/" + ghost + "/events"), 404, "not-found");
-        problem(get("/api/v1/models/" + ghost + "/aliases/champion"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost + "/versions"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost + "/versions/1"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost + "/versions/1/bundle"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost + "/events"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + ghost + "/aliases/champion"), 404, "not-found");
 
         String model = modelWithTwoVersions("known");
-        JsonNode missing = problem(get("/api/v1/models/" + model + "/versions/3"), 404, "not-found");
+        JsonNode missing = problem(http.get("/api/v1/models/" + model + "/versions/3"), 404, "not-found");
         assertThat(missing.path("detail").asString()).contains(model + "/3");
-        problem(get("/api/v1/models/" + model + "/versions/3/bundle"), 404, "not-found");
-        problem(get("/api/v1/models/" + model + "/versions/abc"), 400, "invalid-parameter");
+        problem(http.get("/api/v1/models/" + model + "/versions/3/bundle"), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model + "/versions/abc"), 400, "invalid-parameter");
     }
 
     @Test
     void listsModelsPagedWithTheirAliases() {
         String model = modelWithTwoVersions("aaa-listed");
-        putJson("/api/v1/models/" + model + "/aliases/challenger", "{\"version\":2}", null);
+        http.put("/api/v1/models/" + model + "/aliases/challenger", "{\"version\":2}");
 
-        JsonNode page = json(get("/api/v1/models?page=0&size=500"));
+        JsonNode page = http.get("/api/v1/models?page=0&size=500").body();
         assertThat(page.path("page").asInt()).isZero();
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(1);
         JsonNode listed = page.path("items").valueStream()
@@ -140,7 +143,7 @@ class AliasAndArchiveTests extends RegistryServiceTestBase {
         assertThat(listed.path("aliases").path("challenger").asInt()).isEqualTo(2);
         assertThat(listed.path("latestVersion").asInt()).isEqualTo(2);
 
-        problem(get("/api/v1/models?size=0"), 400, "invalid-parameter");
+        problem(http.get("/api/v1/models?size=0"), 400, "invalid-parameter");
     }
 
     private static void assertEvent(JsonNode event, String type, int version, String alias, String actor) {

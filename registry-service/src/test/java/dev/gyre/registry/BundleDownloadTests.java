@@ -1,20 +1,20 @@
 package dev.gyre.registry;
 
-import java.net.http.HttpResponse;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.gyre.api.registry.AliasRequest;
 import dev.gyre.api.registry.ModelLineage;
 import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
-import dev.gyre.api.registry.AliasRequest;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.api.registry.RegistryApi;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.bundle.Predictor;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
@@ -25,6 +25,8 @@ import org.springframework.web.client.support.RestClientAdapter;
 import org.springframework.web.service.invoker.HttpServiceProxyFactory;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class BundleDownloadTests extends RegistryServiceTestBase {
@@ -38,16 +40,16 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         byte[] bundle = logisticBundle(model);
         registered(model, bundle, 201, 1);
 
-        HttpResponse<byte[]> response = get("/api/v1/models/" + model + "/versions/1/bundle");
+        Response response = http.get("/api/v1/models/" + model + "/versions/1/bundle");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo(bundle);
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(response.bytes()).isEqualTo(bundle);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/octet-stream");
         String base64 = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(bundle));
         assertThat(response.headers().firstValue("Digest")).hasValue("sha-256=" + base64);
         assertThat(response.headers().firstValue("ETag")).hasValue("\"" + Digests.sha256Hex(bundle) + "\"");
         // what serving-service does with it
-        ModelBundle read = ModelBundles.read(response.body(), Digests.sha256Hex(bundle));
+        ModelBundle read = ModelBundles.read(response.bytes(), Digests.sha256Hex(bundle));
         assertThat(new Predictor(read).predict(java.util.List.of(Map.of("Island", "Biscoe", "Beak Length (mm)", 48.7,
                 "Beak Depth (mm)", 14.1, "Flipper Length (mm)", 210.0, "Body Mass (g)", 4450.0, "Sex", "FEMALE"))))
                 .singleElement().satisfies(p -> assertThat(p.label()).isEqualTo("Gentoo"));
@@ -63,7 +65,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         assertThat(jdbc.sql("update gyre_blob set content = ? where sha256 = ?")
                 .params(altered, Digests.sha256Hex(bundle)).update()).isEqualTo(1);
 
-        JsonNode problem = problem(get("/api/v1/models/" + model + "/versions/1/bundle"), 500, "bundle-corrupted");
+        JsonNode problem = problem(http.get("/api/v1/models/" + model + "/versions/1/bundle"), 500, "bundle-corrupted");
 
         assertThat(problem.path("model").asString()).isEqualTo(model);
         assertThat(problem.path("version").asInt()).isEqualTo(1);
@@ -74,7 +76,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
     @Test
     void theRegistryApiClientRegistersPromotesAndDownloads() {
         RegistryApi client = HttpServiceProxyFactory
-                .builderFor(RestClientAdapter.create(RestClient.create("http://localhost:" + port)))
+                .builderFor(RestClientAdapter.create(RestClient.create(http.baseUrl())))
                 .build().createClient(RegistryApi.class);
         String model = uniqueName("client");
         byte[] bundle = logisticBundle(model);
@@ -118,7 +120,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         String model = uniqueName("metrics");
         register(model, logisticBundle(model), metadata("champion"), null);
 
-        String scrape = text(get("/actuator/prometheus"));
+        String scrape = http.get("/actuator/prometheus").text();
 
         assertThat(scrape).contains("gyre_registry_registrations_total{", "outcome=\"created\"",
                 "gyre_registry_alias_moves_total{");

@@ -1,6 +1,5 @@
 package dev.gyre.registry;
 
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -10,10 +9,13 @@ import java.util.concurrent.Future;
 
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.ProblemAssertions.problem;
+import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class RegistrationTests extends RegistryServiceTestBase {
@@ -26,11 +28,11 @@ class RegistrationTests extends RegistryServiceTestBase {
         String model = uniqueName("penguins");
         byte[] bundle = logisticBundle(model);
 
-        HttpResponse<byte[]> response = register(model, bundle, metadata(null), "alice");
+        Response response = register(model, bundle, metadata(null), "alice");
 
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
         assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/models/" + model + "/versions/1");
-        JsonNode v = json(response);
+        JsonNode v = response.body();
         assertThat(v.path("model").asString()).isEqualTo(model);
         assertThat(v.path("version").asInt()).isEqualTo(1);
         assertThat(v.path("sha256").asString()).isEqualTo(Digests.sha256Hex(bundle));
@@ -56,11 +58,11 @@ class RegistrationTests extends RegistryServiceTestBase {
         signature.path("outputLabels").forEach(l -> labels.add(l.asString()));
         assertThat(labels).containsExactlyInAnyOrder("Adelie", "Chinstrap", "Gentoo");
 
-        JsonNode read = json(get("/api/v1/models/" + model));
+        JsonNode read = http.get("/api/v1/models/" + model).body();
         assertThat(read.path("name").asString()).isEqualTo(model);
         assertThat(read.path("description").asString()).isEqualTo("penguin species");
         assertThat(read.path("latestVersion").asInt()).isEqualTo(1);
-        assertThat(json(get("/api/v1/models/" + model + "/versions/1")).path("sha256").asString())
+        assertThat(http.get("/api/v1/models/" + model + "/versions/1").body().path("sha256").asString())
                 .isEqualTo(Digests.sha256Hex(bundle));
     }
 
@@ -77,12 +79,12 @@ class RegistrationTests extends RegistryServiceTestBase {
         JsonNode v2 = registered(model, second, 201, 2);
         assertThat(v2.path("sha256").asString()).isEqualTo(Digests.sha256Hex(second));
 
-        JsonNode versions = json(get("/api/v1/models/" + model + "/versions"));
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions").body();
         assertThat(versions.size()).isEqualTo(2);
         assertThat(versions.get(0).path("version").asInt()).isEqualTo(1);
         assertThat(versions.get(1).path("version").asInt()).isEqualTo(2);
-        assertThat(json(get("/api/v1/models/" + model)).path("latestVersion").asInt()).isEqualTo(2);
-        assertThat(json(get("/api/v1/models/" + model + "/events")).size()).as("one REGISTERED per version")
+        assertThat(http.get("/api/v1/models/" + model).body().path("latestVersion").asInt()).isEqualTo(2);
+        assertThat(http.get("/api/v1/models/" + model + "/events").body().size()).as("one REGISTERED per version")
                 .isEqualTo(2);
     }
 
@@ -101,7 +103,7 @@ class RegistrationTests extends RegistryServiceTestBase {
         JsonNode problem = problem(register(model, garbage), 400, "invalid-bundle");
 
         assertThat(problem.path("field").asString()).isEqualTo("bundle");
-        problem(get("/api/v1/models/" + model), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model), 404, "not-found");
         assertThat(blobs.exists(Digests.sha256Hex(garbage))).isFalse();
     }
 
@@ -115,7 +117,7 @@ class RegistrationTests extends RegistryServiceTestBase {
                 .isEqualTo("bundle");
         assertThat(problem(register(model, new byte[0]), 400, "invalid-bundle").path("field").asString())
                 .isEqualTo("bundle");
-        problem(get("/api/v1/models/" + model), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model), 404, "not-found");
     }
 
     @Test
@@ -130,7 +132,7 @@ class RegistrationTests extends RegistryServiceTestBase {
         JsonNode problem = problem(register(model, logisticBundle(model), metadata("Champion!"), null), 400,
                 "invalid-name");
         assertThat(problem.path("field").asString()).isEqualTo("alias");
-        problem(get("/api/v1/models/" + model), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model), 404, "not-found");
     }
 
     @Test
@@ -144,18 +146,18 @@ class RegistrationTests extends RegistryServiceTestBase {
         JsonNode problem = problem(register(model, logisticBundle(model), "{\"metrics\":{\"accuracy\":\"high\"}}", null),
                 400, "malformed-request");
         assertThat(problem.path("field").asString()).isEqualTo("metrics.accuracy");
-        problem(get("/api/v1/models/" + model), 404, "not-found");
+        problem(http.get("/api/v1/models/" + model), 404, "not-found");
     }
 
     @Test
     void registersWithAnAliasInOneStep() {
         String model = uniqueName("aliased");
-        HttpResponse<byte[]> response = register(model, logisticBundle(model), metadata("champion"), "trainer");
-        assertThat(response.statusCode()).as(text(response)).isEqualTo(201);
-        assertThat(json(response).path("aliases").get(0).asString()).isEqualTo("champion");
-        assertThat(json(get("/api/v1/models/" + model)).path("aliases").path("champion").asInt()).isEqualTo(1);
+        Response response = register(model, logisticBundle(model), metadata("champion"), "trainer");
+        assertThat(response.status()).as(response.text()).isEqualTo(201);
+        assertThat(response.body().path("aliases").get(0).asString()).isEqualTo("champion");
+        assertThat(http.get("/api/v1/models/" + model).body().path("aliases").path("champion").asInt()).isEqualTo(1);
 
-        JsonNode events = json(get("/api/v1/models/" + model + "/events"));
+        JsonNode events = http.get("/api/v1/models/" + model + "/events").body();
         assertThat(events.get(0).path("type").asString()).isEqualTo("ALIAS_SET");
         assertThat(events.get(0).path("actor").asString()).isEqualTo("trainer");
         assertThat(events.get(1).path("type").asString()).isEqualTo("REGISTERED");
@@ -166,7 +168,7 @@ class RegistrationTests extends RegistryServiceTestBase {
         String model = uniqueName("race");
         List<byte[]> bundles = List.of(logisticBundle(model + "-a"), logisticBundle(model + "-b"),
                 cartBundle(model + "-c"), cartBundle(model + "-d"));
-        List<Callable<HttpResponse<byte[]>>> calls = new ArrayList<>();
+        List<Callable<Response>> calls = new ArrayList<>();
         bundles.forEach(b -> calls.add(() -> register(model, b)));
         byte[] retried = logisticBundle(model + "-retried");
         for (int i = 0; i < 3; i++) {
@@ -177,10 +179,10 @@ class RegistrationTests extends RegistryServiceTestBase {
         List<Integer> created = new ArrayList<>();
         List<Integer> existing = new ArrayList<>();
         try {
-            for (Future<HttpResponse<byte[]>> f : pool.invokeAll(calls)) {
-                HttpResponse<byte[]> r = f.get();
-                assertThat(r.statusCode()).as(text(r)).isIn(200, 201);
-                (r.statusCode() == 201 ? created : existing).add(json(r).path("version").asInt());
+            for (Future<Response> f : pool.invokeAll(calls)) {
+                Response r = f.get();
+                assertThat(r.status()).as(r.text()).isIn(200, 201);
+                (r.status() == 201 ? created : existing).add(r.body().path("version").asInt());
             }
         } finally {
             pool.shutdown();
@@ -188,6 +190,6 @@ class RegistrationTests extends RegistryServiceTestBase {
 
         assertThat(created).containsExactlyInAnyOrder(1, 2, 3, 4, 5);
         assertThat(existing).hasSize(2);
-        assertThat(json(get("/api/v1/models/" + model + "/versions")).size()).isEqualTo(5);
+        assertThat(http.get("/api/v1/models/" + model + "/versions").body().size()).isEqualTo(5);
     }
 }

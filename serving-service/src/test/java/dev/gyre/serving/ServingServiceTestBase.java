@@ -1,25 +1,22 @@
 package dev.gyre.serving;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.test.HttpTestClient;
+import dev.gyre.test.HttpTestClient.Response;
+import dev.gyre.test.PenguinBundles;
 import dev.gyre.test.PostgresTestConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -35,10 +32,8 @@ import static org.assertj.core.api.Assertions.fail;
 public abstract class ServingServiceTestBase {
     protected static final RegistryStub REGISTRY = new RegistryStub();
     protected static final MonitoringStub MONITORING = new MonitoringStub();
-    protected static final byte[] PENGUINS_V1 = PenguinBundles.version(1);
-    protected static final byte[] PENGUINS_V2 = PenguinBundles.version(2);
-    protected static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    protected static final byte[] PENGUINS_V1 = penguinsBundle(1);
+    protected static final byte[] PENGUINS_V2 = penguinsBundle(2);
 
     static {
         REGISTRY.register("penguins", 1, PENGUINS_V1);
@@ -53,8 +48,8 @@ public abstract class ServingServiceTestBase {
         REGISTRY.alias("tampered", "champion", 1);
         // the stubs live as long as the cached context that uses them: stop them when the JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            REGISTRY.stop();
-            MONITORING.stop();
+            REGISTRY.close();
+            MONITORING.close();
         }));
     }
 
@@ -71,67 +66,38 @@ public abstract class ServingServiceTestBase {
         registry.add("gyre.serving.log.shutdown-timeout", () -> "2s");
     }
 
+    /** The bundle registered as {@code version}: the same model, provenance naming the version (other bytes). */
+    private static byte[] penguinsBundle(int version) {
+        return PenguinBundles.bundle("logistic-regression", Map.of(), Map.of("accuracy", 0.97), Map.of(
+                "dataset", "penguins@1", "algorithm", "logistic-regression", "version", String.valueOf(version)));
+    }
+
+    protected HttpTestClient http;
+
     @LocalServerPort
-    protected int port;
-
-    /** A response: status, body as JSON (null when empty) and how long the call took. */
-    protected record Response(int status, JsonNode body, long millis) {
-        public String code() {
-            return body == null || body.get("code") == null ? null : body.get("code").asString();
-        }
-    }
-
-    protected Response put(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).PUT(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-    }
-
-    protected Response post(String path, String json) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json"));
-    }
-
-    protected Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    protected Response delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    void connect(int port) {
+        http = new HttpTestClient(port);
     }
 
     protected Response deploy(String name, String model, String alias) {
-        return put("/api/v1/deployments/" + name, "{\"model\":\"" + model + "\",\"alias\":\"" + alias + "\"}");
+        return http.put("/api/v1/deployments/" + name, "{\"model\":\"" + model + "\",\"alias\":\"" + alias + "\"}");
     }
 
     protected Response predict(String deployment, String instancesJson) {
-        return post("/api/v1/deployments/" + deployment + "/predict", "{\"instances\":" + instancesJson + "}");
+        return http.post("/api/v1/deployments/" + deployment + "/predict", "{\"instances\":" + instancesJson + "}");
+    }
+
+    /** Deploys {@code name} (penguins, alias champion) unless an earlier test already did, asserting the 201. */
+    protected void ensureDeployed(String name) {
+        if (http.get("/api/v1/deployments/" + name).status() == 404) {
+            assertThat(deploy(name, "penguins", "champion").status()).isEqualTo(201);
+        }
     }
 
     /** The first penguin of the dataset, an Adelie: Torgersen, 39.1, 18.7, 181, 3750, MALE. */
     protected static final String ADELIE = """
             {"Island":"Torgersen","Beak Length (mm)":39.1,"Beak Depth (mm)":18.7,"Flipper Length (mm)":181,\
             "Body Mass (g)":3750,"Sex":"MALE"}""";
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private Response send(HttpRequest.Builder request) {
-        long start = System.nanoTime();
-        try {
-            HttpResponse<String> response = HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            String body = response.body();
-            return new Response(response.statusCode(), body == null || body.isBlank() ? null : JSON.readTree(body),
-                    millis);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 
     /** Polls {@code condition} every 50 ms until it holds, failing after {@code timeout}. */
     protected static void await(Duration timeout, String what, BooleanSupplier condition) {

@@ -1,11 +1,6 @@
 package dev.gyre.training;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -13,19 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.test.Datasets;
+import dev.gyre.test.StubServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -33,16 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * the real CSV), {@code broken} version 1 (INVALID); 404 problems for anything else. Registrations of
  * model versions are captured; model {@code locked} is refused with 409.
  */
-public final class PeerStub {
-    public static final byte[] PENGUINS_CSV = read(Path.of(System.getProperty("basedir", "."), "../datasets/penguins.csv"));
-    public static final List<ColumnSpec> PENGUIN_COLUMNS = List.of(
-            new ColumnSpec("Species", "categorical", false),
-            new ColumnSpec("Island", "categorical", false),
-            new ColumnSpec("Beak Length (mm)", "numeric", true),
-            new ColumnSpec("Beak Depth (mm)", "numeric", true),
-            new ColumnSpec("Flipper Length (mm)", "numeric", true),
-            new ColumnSpec("Body Mass (g)", "numeric", true),
-            new ColumnSpec("Sex", "categorical", true));
+public final class PeerStub extends StubServer {
+    private static final byte[] PENGUINS_CSV = Datasets.penguinsCsv();
     private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)(/content)?");
     private static final Pattern REGISTER = Pattern.compile("/api/v1/models/([^/]+)/versions");
 
@@ -51,40 +36,23 @@ public final class PeerStub {
                                RegisterModelRequest metadata) {
     }
 
-    private final HttpServer server;
     private final JsonMapper json = JsonMapper.builder().build();
     private final List<Registration> registrations = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> versions = new ConcurrentHashMap<>();
 
     public PeerStub() {
-        try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        server.setExecutor(Executors.newFixedThreadPool(4));
-        server.createContext("/api/v1/datasets/", this::dataset);
-        server.createContext("/api/v1/models/", this::register);
-        server.start();
-    }
-
-    public String url() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
-    }
-
-    public void stop() {
-        server.stop(0);
+        on("/api/v1/datasets/", this::dataset);
+        on("/api/v1/models/", this::register);
     }
 
     public List<Registration> registrations() {
         return registrations;
     }
 
-    private void dataset(HttpExchange exchange) throws IOException {
-        Matcher m = VERSION.matcher(exchange.getRequestURI().getPath());
-        if (!"GET".equals(exchange.getRequestMethod()) || !m.matches()) {
-            problem(exchange, 404, "no such resource " + exchange.getRequestURI());
-            return;
+    private Reply dataset(Request request) {
+        Matcher m = VERSION.matcher(request.path());
+        if (!"GET".equals(request.method()) || !m.matches()) {
+            return Reply.problem(404, "not-found", "no such resource " + request.uri());
         }
         String name = m.group(1);
         int version = Integer.parseInt(m.group(2));
@@ -95,37 +63,32 @@ public final class PeerStub {
             default -> null;
         };
         if (status == null || version != 1) {
-            problem(exchange, 404, "dataset '" + name + "' has no version " + version);
-            return;
+            return Reply.problem(404, "not-found", "dataset '" + name + "' has no version " + version);
         }
         if (content) {
-            send(exchange, 200, "text/csv", PENGUINS_CSV);
-            return;
+            return Reply.bytes(200, "text/csv", PENGUINS_CSV);
         }
         DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + ModelBundles.sha256(PENGUINS_CSV),
-                344, PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of()), null,
+                344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of()), null,
                 Instant.parse("2026-01-01T00:00:00Z"));
-        send(exchange, 200, "application/json", json.writeValueAsBytes(response));
+        return Reply.json(200, response);
     }
 
-    private void register(HttpExchange exchange) throws IOException {
-        Matcher m = REGISTER.matcher(exchange.getRequestURI().getPath());
-        if (!"POST".equals(exchange.getRequestMethod()) || !m.matches()) {
-            problem(exchange, 404, "no such resource " + exchange.getRequestURI());
-            return;
+    private Reply register(Request received) {
+        Matcher m = REGISTER.matcher(received.path());
+        if (!"POST".equals(received.method()) || !m.matches()) {
+            return Reply.problem(404, "not-found", "no such resource " + received.uri());
         }
         String model = m.group(1);
         if (model.equals("locked")) {
-            problem(exchange, 409, "model 'locked' accepts no new versions");
-            return;
+            return Reply.problem(409, "conflict", "model 'locked' accepts no new versions");
         }
-        String contentType = exchange.getRequestHeaders().getFirst("Content-Type");
-        Map<String, Part> parts = multipart(exchange.getRequestBody().readAllBytes(), contentType);
+        Map<String, Part> parts = multipart(received.body(), received.header("Content-Type"));
         Part bundle = parts.get("bundle");
         Part metadata = parts.get("metadata");
         if (bundle == null || metadata == null) {
-            problem(exchange, 400, "multipart parts 'bundle' and 'metadata' are required, got " + parts.keySet());
-            return;
+            return Reply.problem(400, "missing-part",
+                    "multipart parts 'bundle' and 'metadata' are required, got " + parts.keySet());
         }
         RegisterModelRequest request = json.readValue(metadata.content(), RegisterModelRequest.class);
         int version = versions.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
@@ -134,7 +97,7 @@ public final class PeerStub {
         ModelVersionResponse response = new ModelVersionResponse(model, version, sha256, bundle.content().length,
                 "ACTIVE", request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
                 request.lineage(), Instant.now());
-        send(exchange, 201, "application/json", json.writeValueAsBytes(response));
+        return Reply.json(201, response);
     }
 
     private record Part(String filename, String contentType, byte[] content) {
@@ -183,29 +146,5 @@ public final class PeerStub {
             return i;
         }
         return -1;
-    }
-
-    private void problem(HttpExchange exchange, int status, String detail) throws IOException {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", "https://gyre.dev/problems/" + (status == 404 ? "not-found" : "conflict"));
-        body.put("status", status);
-        body.put("detail", detail);
-        send(exchange, status, "application/problem+json", json.writeValueAsBytes(body));
-    }
-
-    private static void send(HttpExchange exchange, int status, String contentType, byte[] body) throws IOException {
-        exchange.getResponseHeaders().set("Content-Type", contentType);
-        exchange.sendResponseHeaders(status, body.length);
-        try (var out = exchange.getResponseBody()) {
-            out.write(body);
-        }
-    }
-
-    private static byte[] read(Path path) {
-        try {
-            return Files.readAllBytes(path);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 @TestConfiguration(proxyBeanMethods = false)
 class PeerStubConfiguration {
 
-    @Bean(destroyMethod = "stop")
+    @Bean(destroyMethod = "close")
     PeerStub peerStub() {
         return TrainingServiceTestBase.PEERS;
     }

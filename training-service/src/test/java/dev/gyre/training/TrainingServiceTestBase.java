@@ -1,23 +1,18 @@
 package dev.gyre.training;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 
+import dev.gyre.test.HttpTestClient;
+import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.test.PostgresTestConfiguration;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -39,32 +34,18 @@ public abstract class TrainingServiceTestBase {
         registry.add("spring.http.serviceclient.registry.base-url", PEERS::url);
     }
 
+    protected HttpTestClient http;
+
     @LocalServerPort
-    protected int port;
-
-    @Autowired
-    protected JsonMapper json;
-
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-
-    protected HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
-    }
-
-    protected HttpResponse<String> post(String path, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
-
-    protected JsonNode body(HttpResponse<String> response) {
-        return json.readTree(response.body());
+    void connect(int port) {
+        http = new HttpTestClient(port);
     }
 
     /** Submits a job and returns its id, asserting the 202. */
     protected String submit(String request) {
-        HttpResponse<String> response = post("/api/v1/training-jobs", request);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
-        JsonNode job = body(response);
+        Response response = http.post("/api/v1/training-jobs", request);
+        assertThat(response.status()).as(response.text()).isEqualTo(202);
+        JsonNode job = response.body();
         assertThat(job.path("status").asString()).isEqualTo("QUEUED");
         return job.path("id").asString();
     }
@@ -74,9 +55,9 @@ public abstract class TrainingServiceTestBase {
         Instant deadline = Instant.now().plus(timeout);
         JsonNode job = null;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = get("/api/v1/training-jobs/" + id);
-            assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-            job = body(response);
+            Response response = http.get("/api/v1/training-jobs/" + id);
+            assertThat(response.status()).as(response.text()).isEqualTo(200);
+            job = response.body();
             if (FINISHED.contains(job.path("status").asString())) {
                 return job;
             }
@@ -88,20 +69,5 @@ public abstract class TrainingServiceTestBase {
             }
         }
         return fail("job " + id + " did not end within " + timeout + "; last seen: " + job);
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return http.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

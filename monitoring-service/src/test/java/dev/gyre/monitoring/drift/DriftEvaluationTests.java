@@ -7,6 +7,7 @@ import java.util.Random;
 import java.util.function.UnaryOperator;
 
 import dev.gyre.monitoring.MonitoringServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +33,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
         Collections.shuffle(rows, new Random(42));
         log(records("drift-none", "drift-none", rows.subList(0, 200), UnaryOperator.identity()));
 
-        Response response = post("/api/v1/monitors/drift-none/evaluate", "");
+        Response response = http.post("/api/v1/monitors/drift-none/evaluate", "");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode report = response.body();
@@ -68,7 +69,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
             return inputs;
         }));
 
-        Response response = post("/api/v1/monitors/drift-shift/evaluate", "");
+        Response response = http.post("/api/v1/monitors/drift-shift/evaluate", "");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode report = response.body();
@@ -88,7 +89,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
         assertThat(report.get("driftedShare").asDouble()).isEqualTo(2.0 / 6);
         assertThat(report.get("datasetDrift").asBoolean()).isTrue();
 
-        Response alerts = get("/api/v1/alerts?size=200");
+        Response alerts = http.get("/api/v1/alerts?size=200");
         List<JsonNode> raised = new ArrayList<>();
         alerts.body().get("items").forEach(a -> {
             if (a.get("deployment").asString().equals("drift-shift")) {
@@ -100,7 +101,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
         assertThat(raised.get(0).get("reportId").asString()).isEqualTo(report.get("id").asString());
         assertThat(raised.get(0).get("message").asString()).contains("Island", "Body Mass (g)");
 
-        Response latest = get("/api/v1/monitors/drift-shift/drift");
+        Response latest = http.get("/api/v1/monitors/drift-shift/drift");
         assertThat(latest.status()).isEqualTo(200);
         assertThat(latest.body()).isEqualTo(report);
         assertThat(jdbc.sql("select jsonb_typeof(report -> 'features') from drift_report where deployment = ?")
@@ -121,12 +122,12 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
             return inputs;
         }));
 
-        JsonNode report = post("/api/v1/monitors/drift-share/evaluate", "").body();
+        JsonNode report = http.post("/api/v1/monitors/drift-share/evaluate", "").body();
 
         assertThat(feature(report, "Island").get("drifted").asBoolean()).isTrue();
         assertThat(report.get("driftedShare").asDouble()).isEqualTo(1.0 / 6);
         assertThat(report.get("datasetDrift").asBoolean()).isFalse();
-        assertThat(get("/api/v1/alerts?size=200").body().get("items").valueStream()
+        assertThat(http.get("/api/v1/alerts?size=200").body().get("items").valueStream()
                 .noneMatch(a -> a.get("deployment").asString().equals("drift-share"))).isTrue();
     }
 
@@ -138,7 +139,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
             return inputs;
         }));
 
-        JsonNode report = post("/api/v1/monitors/drift-absent/evaluate", "").body();
+        JsonNode report = http.post("/api/v1/monitors/drift-absent/evaluate", "").body();
 
         JsonNode sex = feature(report, "Sex");
         assertThat(sex.get("drifted").asBoolean()).isFalse();
@@ -152,11 +153,11 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
     void answers409WhenNoPredictionsAreLogged() {
         monitor("drift-empty", "");
 
-        Response response = post("/api/v1/monitors/drift-empty/evaluate", "");
+        Response response = http.post("/api/v1/monitors/drift-empty/evaluate", "");
 
         assertThat(response.status()).isEqualTo(409);
         assertThat(response.code()).isEqualTo("no-predictions");
-        assertThat(get("/api/v1/monitors/drift-empty/drift").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/monitors/drift-empty/drift").status()).isEqualTo(404);
     }
 
     @Test
@@ -164,7 +165,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
         monitor("drift-single", "");
         log(records("drift-single", "drift-single", List.of(0), UnaryOperator.identity()));
 
-        Response response = post("/api/v1/monitors/drift-single/evaluate", "");
+        Response response = http.post("/api/v1/monitors/drift-single/evaluate", "");
 
         assertThat(response.status()).isEqualTo(200);
         JsonNode mass = feature(response.body(), "Body Mass (g)");
@@ -179,7 +180,7 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
         monitor("drift-window", "\"window\":{\"size\":50}");
         log(records("drift-window", "drift-window", allRows(), UnaryOperator.identity()));
 
-        JsonNode report = post("/api/v1/monitors/drift-window/evaluate", "").body();
+        JsonNode report = http.post("/api/v1/monitors/drift-window/evaluate", "").body();
 
         assertThat(report.get("window").get("rows").asInt()).isEqualTo(50);
     }
@@ -188,10 +189,10 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
     void downloadsAReferenceVersionOnlyOnce() {
         monitor("drift-cache", "");
         log(records("drift-cache", "drift-cache", List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9), UnaryOperator.identity()));
-        post("/api/v1/monitors/drift-cache/evaluate", "");
+        http.post("/api/v1/monitors/drift-cache/evaluate", "");
         int before = DATA.contentReads("penguins", 1);
 
-        Response again = post("/api/v1/monitors/drift-cache/evaluate", "");
+        Response again = http.post("/api/v1/monitors/drift-cache/evaluate", "");
 
         assertThat(again.status()).isEqualTo(200);
         assertThat(before).isGreaterThanOrEqualTo(1);

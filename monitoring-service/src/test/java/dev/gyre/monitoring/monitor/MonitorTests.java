@@ -1,6 +1,7 @@
 package dev.gyre.monitoring.monitor;
 
 import dev.gyre.monitoring.MonitoringServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,7 +13,7 @@ class MonitorTests extends MonitoringServiceTestBase {
         Response created = monitor("mon-create", "\"window\":{\"size\":500,\"duration\":\"PT24H\"},"
                 + "\"retrain\":{\"enabled\":true,\"minLabels\":100,\"cooldown\":\"P1D\"}");
         Response updated = monitor("mon-create", "\"thresholds\":{\"alpha\":0.01}");
-        Response read = get("/api/v1/monitors/mon-create");
+        Response read = http.get("/api/v1/monitors/mon-create");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.body().get("window").get("size").asInt()).isEqualTo(500);
@@ -33,7 +34,7 @@ class MonitorTests extends MonitoringServiceTestBase {
     void listsMonitors() {
         monitor("mon-list", "");
 
-        Response list = get("/api/v1/monitors?size=200");
+        Response list = http.get("/api/v1/monitors?size=200");
 
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().get("items").valueStream().map(m -> m.get("deployment").asString()))
@@ -42,18 +43,18 @@ class MonitorTests extends MonitoringServiceTestBase {
 
     @Test
     void rejectsAReferenceDataServiceDoesNotKnow() {
-        Response response = put("/api/v1/monitors/mon-unknown",
+        Response response = http.put("/api/v1/monitors/mon-unknown",
                 "{\"reference\":{\"dataset\":\"penguins\",\"version\":7}}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("unknown-reference");
         assertThat(response.field()).isEqualTo("reference");
-        assertThat(get("/api/v1/monitors/mon-unknown").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/monitors/mon-unknown").status()).isEqualTo(404);
     }
 
     @Test
     void answers503NamingDataServiceWhenItCannotBeReached() {
-        Response response = put("/api/v1/monitors/mon-down",
+        Response response = http.put("/api/v1/monitors/mon-down",
                 "{\"reference\":{\"dataset\":\"unreachable\",\"version\":1}}");
 
         assertThat(response.status()).isEqualTo(503);
@@ -67,7 +68,7 @@ class MonitorTests extends MonitoringServiceTestBase {
         Response duration = monitor("mon-bad", "\"window\":{\"duration\":\"a day\"}");
         Response size = monitor("mon-bad", "\"window\":{\"size\":0}");
         Response label = monitor("mon-bad", "\"label\":\"Colour\"");
-        Response noReference = put("/api/v1/monitors/mon-bad", "{}");
+        Response noReference = http.put("/api/v1/monitors/mon-bad", "{}");
         Response badName = monitor("Bad_Name", "");
 
         assertThat(alpha.status()).isEqualTo(400);
@@ -77,24 +78,24 @@ class MonitorTests extends MonitoringServiceTestBase {
         assertThat(label.field()).isEqualTo("label");
         assertThat(noReference.field()).isEqualTo("reference");
         assertThat(badName.field()).isEqualTo("deployment");
-        assertThat(get("/api/v1/monitors/mon-bad").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/monitors/mon-bad").status()).isEqualTo(404);
     }
 
     @Test
     void answers404ForAnUnknownMonitor() {
-        Response response = get("/api/v1/monitors/nobody");
+        Response response = http.get("/api/v1/monitors/nobody");
 
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.code()).isEqualTo("not-found");
-        assertThat(get("/api/v1/monitors/nobody/drift").status()).isEqualTo(404);
-        assertThat(post("/api/v1/monitors/nobody/evaluate", "").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/monitors/nobody/drift").status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/monitors/nobody/evaluate", "").status()).isEqualTo(404);
     }
 
     @Test
     void listsNoRetrainingsYet() {
         monitor("mon-retrain", "");
 
-        Response response = get("/api/v1/monitors/mon-retrain/retrainings");
+        Response response = http.get("/api/v1/monitors/mon-retrain/retrainings");
 
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body().isArray()).isTrue();

@@ -6,6 +6,7 @@ import java.util.function.UnaryOperator;
 
 import dev.gyre.api.monitoring.PredictionRecord;
 import dev.gyre.monitoring.MonitoringServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -78,7 +79,7 @@ class PredictionLogTests extends MonitoringServiceTestBase {
 
     @Test
     void rejectsABatchWithoutPredictions() {
-        Response response = post("/api/v1/predictions", "{}");
+        Response response = http.post("/api/v1/predictions", "{}");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.field()).isEqualTo("predictions");
@@ -88,11 +89,11 @@ class PredictionLogTests extends MonitoringServiceTestBase {
     void matchesFeedbackToLoggedPredictionsAndNamesTheUnknownOnes() {
         log(records("feedback", "feedback", List.of(0, 1, 2), UnaryOperator.identity()));
 
-        Response response = post("/api/v1/feedback", """
+        Response response = http.post("/api/v1/feedback", """
                 {"items":[{"predictionId":"feedback-0","actual":"Adelie"},
                           {"predictionId":"feedback-1","actual":"Gentoo"},
                           {"predictionId":"never-logged","actual":"Adelie"}]}""");
-        Response corrected = post("/api/v1/feedback", """
+        Response corrected = http.post("/api/v1/feedback", """
                 {"items":[{"predictionId":"feedback-1","actual":"Chinstrap"}]}""");
 
         assertThat(response.status()).isEqualTo(200);
@@ -109,7 +110,7 @@ class PredictionLogTests extends MonitoringServiceTestBase {
 
     @Test
     void rejectsFeedbackWithoutActualNamingTheItem() {
-        Response response = post("/api/v1/feedback", """
+        Response response = http.post("/api/v1/feedback", """
                 {"items":[{"predictionId":"a","actual":"Adelie"},{"predictionId":"b"}]}""");
 
         assertThat(response.status()).isEqualTo(400);

@@ -3,6 +3,7 @@ package dev.gyre.serving.deployment;
 import java.time.Duration;
 
 import dev.gyre.serving.ServingServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,8 +19,8 @@ class AliasFollowingTests extends ServingServiceTestBase {
         REGISTRY.alias("follower", "champion", 2);
 
         await(Duration.ofSeconds(20), "the deployment serves version 2",
-                () -> get("/api/v1/deployments/follower-prod").body().get("version").asInt() == 2);
-        Response deployment = get("/api/v1/deployments/follower-prod");
+                () -> http.get("/api/v1/deployments/follower-prod").body().get("version").asInt() == 2);
+        Response deployment = http.get("/api/v1/deployments/follower-prod");
         assertThat(deployment.body().get("previousVersion").asInt()).isEqualTo(1);
         assertThat(deployment.body().get("status").asString()).isEqualTo("READY");
         Response prediction = predict("follower-prod", "[" + ADELIE + "]");

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.serving.ServingServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,7 +23,7 @@ class DeploymentTests extends ServingServiceTestBase {
 
         await(Duration.ofSeconds(20), "the deployment is loaded again from the registry",
                 () -> loaded.get("penguins-restarted").isPresent());
-        Response read = get("/api/v1/deployments/penguins-restarted");
+        Response read = http.get("/api/v1/deployments/penguins-restarted");
         assertThat(read.body().get("status").asString()).isEqualTo("READY");
         assertThat(read.body().get("version").asInt()).isEqualTo(1);
         assertThat(predict("penguins-restarted", "[" + ADELIE + "]").status()).isEqualTo(200);
@@ -42,7 +43,7 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(response.code()).isEqualTo("registry-unavailable");
         assertThat(response.body().get("service").asString()).isEqualTo("registry-service");
         assertThat(response.body().get("detail").asString()).contains("registry-service");
-        assertThat(get("/api/v1/deployments/registry-down").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/deployments/registry-down").status()).isEqualTo(404);
     }
 
     @Test
@@ -59,12 +60,12 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(created.body().get("strategy").get("type").asString()).isEqualTo("single");
         assertThat(created.body().get("updatedAt").asString()).isNotBlank();
 
-        Response read = get("/api/v1/deployments/penguins-prod");
+        Response read = http.get("/api/v1/deployments/penguins-prod");
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.body().get("version").asInt()).isEqualTo(1);
         assertThat(read.body().get("status").asString()).isEqualTo("READY");
 
-        Response list = get("/api/v1/deployments?size=1000");
+        Response list = http.get("/api/v1/deployments?size=1000");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().get("items").valueStream().map(d -> d.get("name").asString()))
                 .contains("penguins-prod");
@@ -74,7 +75,7 @@ class DeploymentTests extends ServingServiceTestBase {
     void changingADeploymentAnswers200AndRemembersThePreviousVersion() {
         assertThat(deploy("penguins-pinned", "penguins", "champion").status()).isEqualTo(201);
 
-        Response changed = put("/api/v1/deployments/penguins-pinned", "{\"model\":\"penguins\",\"version\":2}");
+        Response changed = http.put("/api/v1/deployments/penguins-pinned", "{\"model\":\"penguins\",\"version\":2}");
 
         assertThat(changed.status()).isEqualTo(200);
         assertThat(changed.body().get("version").asInt()).isEqualTo(2);
@@ -90,7 +91,7 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(response.status()).isEqualTo(502);
         assertThat(response.code()).isEqualTo("bundle-digest-mismatch");
         assertThat(response.body().get("detail").asString()).contains("tampered").contains("sha256");
-        assertThat(get("/api/v1/deployments/tampered-prod").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/deployments/tampered-prod").status()).isEqualTo(404);
         assertThat(predict("tampered-prod", "[" + ADELIE + "]").status()).isEqualTo(404);
     }
 
@@ -102,30 +103,31 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(alias.body().get("field").asString()).isEqualTo("alias");
         assertThat(alias.body().get("detail").asString()).contains("'nope'").contains("registry-service");
 
-        Response model = put("/api/v1/deployments/nowhere", "{\"model\":\"no-such-model\",\"version\":1}");
+        Response model = http.put("/api/v1/deployments/nowhere", "{\"model\":\"no-such-model\",\"version\":1}");
         assertThat(model.status()).isEqualTo(404);
         assertThat(model.body().get("detail").asString()).contains("no-such-model");
-        assertThat(get("/api/v1/deployments/nowhere").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/deployments/nowhere").status()).isEqualTo(404);
     }
 
     @Test
     void rejectsARequestWithBothOrNeitherAliasAndVersion() {
-        Response both = put("/api/v1/deployments/both", "{\"model\":\"penguins\",\"alias\":\"champion\",\"version\":1}");
+        Response both = http.put("/api/v1/deployments/both",
+                "{\"model\":\"penguins\",\"alias\":\"champion\",\"version\":1}");
         assertThat(both.status()).isEqualTo(400);
         assertThat(both.code()).isEqualTo("invalid-target");
 
-        Response neither = put("/api/v1/deployments/neither", "{\"model\":\"penguins\"}");
+        Response neither = http.put("/api/v1/deployments/neither", "{\"model\":\"penguins\"}");
         assertThat(neither.status()).isEqualTo(400);
         assertThat(neither.code()).isEqualTo("invalid-target");
 
-        Response badName = put("/api/v1/deployments/Bad_Name", "{\"model\":\"penguins\",\"version\":1}");
+        Response badName = http.put("/api/v1/deployments/Bad_Name", "{\"model\":\"penguins\",\"version\":1}");
         assertThat(badName.status()).isEqualTo(400);
         assertThat(badName.body().get("field").asString()).isEqualTo("name");
     }
 
     @Test
     void rejectsStrategiesOtherThanSingleNamingTheType() {
-        Response response = put("/api/v1/deployments/canary-one",
+        Response response = http.put("/api/v1/deployments/canary-one",
                 "{\"model\":\"penguins\",\"alias\":\"champion\",\"strategy\":{\"type\":\"canary\","
                         + "\"candidate\":{\"version\":2},\"trafficPercent\":10}}");
 
@@ -133,17 +135,17 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(response.code()).isEqualTo("unsupported-strategy");
         assertThat(response.body().get("field").asString()).isEqualTo("strategy.type");
         assertThat(response.body().get("detail").asString()).contains("'canary'");
-        assertThat(get("/api/v1/deployments/canary-one").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/deployments/canary-one").status()).isEqualTo(404);
     }
 
     @Test
     void deletesADeploymentWhichThenNoLongerPredicts() {
         assertThat(deploy("short-lived", "penguins", "champion").status()).isEqualTo(201);
 
-        assertThat(delete("/api/v1/deployments/short-lived").status()).isEqualTo(204);
+        assertThat(http.delete("/api/v1/deployments/short-lived").status()).isEqualTo(204);
 
-        assertThat(get("/api/v1/deployments/short-lived").status()).isEqualTo(404);
+        assertThat(http.get("/api/v1/deployments/short-lived").status()).isEqualTo(404);
         assertThat(predict("short-lived", "[" + ADELIE + "]").status()).isEqualTo(404);
-        assertThat(delete("/api/v1/deployments/short-lived").status()).isEqualTo(404);
+        assertThat(http.delete("/api/v1/deployments/short-lived").status()).isEqualTo(404);
     }
 }

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 import dev.gyre.serving.ServingServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,7 @@ class PredictionLoggingTests extends ServingServiceTestBase {
 
     @BeforeEach
     void deployed() {
-        if (get("/api/v1/deployments/" + DEPLOYMENT).status() == 404) {
-            assertThat(deploy(DEPLOYMENT, "penguins", "champion").status()).isEqualTo(201);
-        }
+        ensureDeployed(DEPLOYMENT);
     }
 
     @Test

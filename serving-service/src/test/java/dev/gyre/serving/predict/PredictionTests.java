@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.UUID;
 
 import dev.gyre.serving.ServingServiceTestBase;
+import dev.gyre.test.HttpTestClient.Response;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,9 +22,7 @@ class PredictionTests extends ServingServiceTestBase {
 
     @BeforeEach
     void deployed() {
-        if (get("/api/v1/deployments/" + DEPLOYMENT).status() == 404) {
-            assertThat(deploy(DEPLOYMENT, "penguins", "champion").status()).isEqualTo(201);
-        }
+        ensureDeployed(DEPLOYMENT);
     }
 
     @Test
@@ -100,7 +99,7 @@ class PredictionTests extends ServingServiceTestBase {
         assertThat(empty.code()).isEqualTo("missing-instances");
         assertThat(empty.body().get("field").asString()).isEqualTo("instances");
 
-        Response missing = post("/api/v1/deployments/" + DEPLOYMENT + "/predict", "{}");
+        Response missing = http.post("/api/v1/deployments/" + DEPLOYMENT + "/predict", "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.code()).isEqualTo("missing-instances");
 

@@ -19,7 +19,7 @@ class ExperimentApiTests extends TrainingServiceTestBase {
                  "evaluation": {"method": "kfold", "folds": 4, "metric": "accuracy"}}""");
         assertThat(awaitEnd(id, Duration.ofMinutes(3)).path("status").asString()).isEqualTo("SUCCEEDED");
 
-        JsonNode byAccuracy = body(get("/api/v1/experiments/leaderboard/runs?sort=accuracy")).path("items");
+        JsonNode byAccuracy = http.get("/api/v1/experiments/leaderboard/runs?sort=accuracy").body().path("items");
         assertThat(byAccuracy.size()).isEqualTo(2);
         double first = byAccuracy.get(0).path("metrics").path("accuracy").asDouble();
         double second = byAccuracy.get(1).path("metrics").path("accuracy").asDouble();
@@ -27,18 +27,18 @@ class ExperimentApiTests extends TrainingServiceTestBase {
         assertThat(byAccuracy.get(0).path("params").path("maxDepth").asInt()).isEqualTo(3);
         assertThat(byAccuracy.get(0).path("durationMs").asLong()).isNotNegative();
 
-        JsonNode experiment = body(get("/api/v1/experiments/leaderboard"));
+        JsonNode experiment = http.get("/api/v1/experiments/leaderboard").body();
         assertThat(experiment.path("runs").asLong()).isEqualTo(2);
         assertThat(experiment.path("jobs").asLong()).isEqualTo(1);
-        JsonNode list = body(get("/api/v1/experiments?size=500"));
+        JsonNode list = http.get("/api/v1/experiments?size=500").body();
         assertThat(list.path("items").findValuesAsString("name")).contains("leaderboard");
     }
 
     @Test
     void answersNotFoundForAnUnknownExperiment() {
-        var response = get("/api/v1/experiments/nobody-ran-this/runs?sort=accuracy");
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(body(response).path("code").asString()).isEqualTo("not-found");
+        var response = http.get("/api/v1/experiments/nobody-ran-this/runs?sort=accuracy");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().path("code").asString()).isEqualTo("not-found");
     }
 
     @Test
@@ -47,8 +47,8 @@ class ExperimentApiTests extends TrainingServiceTestBase {
                 {"experiment": "sorting", "dataset": {"name": "ghost", "version": 1}, "label": "Species",
                  "task": "classification", "candidates": [{"algorithm": "cart"}],
                  "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
-        var response = get("/api/v1/experiments/sorting/runs?sort=loss");
-        assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(body(response).path("field").asString()).isEqualTo("sort");
+        var response = http.get("/api/v1/experiments/sorting/runs?sort=loss");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.body().path("field").asString()).isEqualTo("sort");
     }
 }

@@ -1,6 +1,5 @@
 package dev.gyre.training.job;
 
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,6 +10,7 @@ import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.bundle.Prediction;
 import dev.gyre.core.bundle.Predictor;
+import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.training.PeerStub;
 import dev.gyre.training.TrainingServiceTestBase;
 import org.junit.jupiter.api.Test;
@@ -25,7 +25,7 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
     @Test
     void trainsThreeCandidatesByKFoldAndRegistersTheMostAccurate() {
         int registeredBefore = PEERS.registrations().size();
-        HttpResponse<String> submitted = post("/api/v1/training-jobs", """
+        Response submitted = http.post("/api/v1/training-jobs", """
                 {"experiment": "penguin-species", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
                  "task": "classification",
                  "candidates": [{"algorithm": "logistic-regression"},
@@ -33,8 +33,8 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
                                 {"algorithm": "xgboost", "params": {"numTrees": 20, "maxDepth": 3}}],
                  "evaluation": {"method": "kfold", "folds": 5, "metric": "accuracy"},
                  "register": {"model": "penguins", "alias": "challenger"}}""");
-        assertThat(submitted.statusCode()).as(submitted.body()).isEqualTo(202);
-        JsonNode queued = body(submitted);
+        assertThat(submitted.status()).as(submitted.text()).isEqualTo(202);
+        JsonNode queued = submitted.body();
         String id = queued.path("id").asString();
         assertThat(queued.path("status").asString()).isEqualTo("QUEUED");
         assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
@@ -123,7 +123,7 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
         assertThat(job.path("bestRun").path("metrics").path("rmse").asDouble()).isCloseTo(lowest, within(1e-12));
         assertThat(job.path("registered").isMissingNode() || job.path("registered").isNull()).isTrue();
 
-        JsonNode leaderboard = body(get("/api/v1/experiments/penguin-mass/runs?sort=rmse"));
+        JsonNode leaderboard = http.get("/api/v1/experiments/penguin-mass/runs?sort=rmse").body();
         assertThat(leaderboard.path("items").size()).isEqualTo(2);
         assertThat(leaderboard.path("items").get(0).path("metrics").path("rmse").asDouble()).isCloseTo(lowest, within(1e-12));
     }
@@ -159,10 +159,10 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
                 .contains("has no version 3");
         assertThat(job.path("runs").size()).isZero();
 
-        HttpResponse<String> cancel = post("/api/v1/training-jobs/" + id + "/cancel", "");
-        assertThat(cancel.statusCode()).isEqualTo(409);
-        assertThat(body(cancel).path("code").asString()).isEqualTo("job-finished");
-        assertThat(body(get("/api/v1/training-jobs/" + id)).path("status").asString()).isEqualTo("FAILED");
+        Response cancel = http.post("/api/v1/training-jobs/" + id + "/cancel", "");
+        assertThat(cancel.status()).isEqualTo(409);
+        assertThat(cancel.body().path("code").asString()).isEqualTo("job-finished");
+        assertThat(http.get("/api/v1/training-jobs/" + id).body().path("status").asString()).isEqualTo("FAILED");
     }
 
     @Test
@@ -206,18 +206,18 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
         String older = submit(ghostJob());
         String newer = submit(ghostJob());
         awaitEnd(newer, DEADLINE);
-        JsonNode page = body(get("/api/v1/training-jobs?page=0&size=2"));
+        JsonNode page = http.get("/api/v1/training-jobs?page=0&size=2").body();
         assertThat(page.path("items").get(0).path("id").asString()).isEqualTo(newer);
         assertThat(page.path("items").get(1).path("id").asString()).isEqualTo(older);
         assertThat(page.path("total").asLong()).isGreaterThanOrEqualTo(2);
         assertThat(page.path("size").asInt()).isEqualTo(2);
-        assertThat(get("/api/v1/training-jobs?size=0").statusCode()).isEqualTo(400);
+        assertThat(http.get("/api/v1/training-jobs?size=0").status()).isEqualTo(400);
     }
 
     @Test
     void countsJobsByOutcomeAndTimesThem() {
         awaitEnd(submit(ghostJob()), DEADLINE);
-        String prometheus = get("/actuator/prometheus").body();
+        String prometheus = http.get("/actuator/prometheus").text();
         assertThat(prometheus).containsPattern("gyre_training_jobs_total\\{[^}]*outcome=\"failed\"[^}]*\\} [1-9]")
                 .contains("gyre_training_job_duration_seconds_count{");
     }

@@ -78,24 +78,24 @@ class TrainingJobRecoveryTests extends TrainingServiceTestBase {
                                  "search": {"maxDepth": [2, 3, 4, 5, 6, 7, 8, 9, 10, 11]}}],
                  "evaluation": {"method": "kfold", "folds": 20, "metric": "accuracy"}}""");
         Instant deadline = Instant.now().plusSeconds(60);
-        while (!body(get("/api/v1/training-jobs/" + id)).path("status").asString().equals("RUNNING")
+        while (!http.get("/api/v1/training-jobs/" + id).body().path("status").asString().equals("RUNNING")
                 && Instant.now().isBefore(deadline)) {
             sleep(50);
         }
-        var cancelled = post("/api/v1/training-jobs/" + id + "/cancel", "");
-        assertThat(cancelled.statusCode()).as(cancelled.body()).isEqualTo(200);
-        assertThat(body(cancelled).path("status").asString()).isEqualTo("CANCELLED");
-        assertThat(body(cancelled).path("finishedAt").isNull()).isFalse();
+        var cancelled = http.post("/api/v1/training-jobs/" + id + "/cancel", "");
+        assertThat(cancelled.status()).as(cancelled.text()).isEqualTo(200);
+        assertThat(cancelled.body().path("status").asString()).isEqualTo("CANCELLED");
+        assertThat(cancelled.body().path("finishedAt").isNull()).isFalse();
 
         String next = submit("""
                 {"experiment": "long", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
                  "task": "classification", "candidates": [{"algorithm": "cart"}],
                  "evaluation": {"method": "holdout", "metric": "accuracy"}}""");
         assertThat(awaitEnd(next, Duration.ofMinutes(3)).path("status").asString()).isEqualTo("SUCCEEDED");
-        JsonNode job = body(get("/api/v1/training-jobs/" + id));
+        JsonNode job = http.get("/api/v1/training-jobs/" + id).body();
         assertThat(job.path("status").asString()).isEqualTo("CANCELLED");
         assertThat(job.path("runs").size()).isLessThan(10);
-        assertThat(post("/api/v1/training-jobs/" + id + "/cancel", "").statusCode()).isEqualTo(409);
+        assertThat(http.post("/api/v1/training-jobs/" + id + "/cancel", "").status()).isEqualTo(409);
     }
 
     private static void sleep(long millis) {

@@ -1,12 +1,11 @@
 package dev.gyre.training.job;
 
-import java.net.http.HttpResponse;
-
+import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.training.TrainingServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 
+import static dev.gyre.test.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class TrainingJobValidationTests extends TrainingServiceTestBase {
@@ -28,12 +27,7 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
 
     private void assertRejected(String body, String code, String field) {
         long before = jobs.count();
-        HttpResponse<String> response = post("/api/v1/training-jobs", body);
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
-        JsonNode problem = body(response);
-        assertThat(problem.path("code").asString()).as(response.body()).isEqualTo(code);
-        assertThat(problem.path("field").asString()).as(response.body()).isEqualTo(field);
-        assertThat(problem.path("type").asString()).isEqualTo("https://gyre.dev/problems/" + code);
+        problem(http.post("/api/v1/training-jobs", body), 400, code, field);
         assertThat(jobs.count()).as("nothing stored").isEqualTo(before);
     }
 
@@ -135,11 +129,11 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
 
     @Test
     void answersNotFoundForAnUnknownJob() {
-        HttpResponse<String> response = get("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000");
-        assertThat(response.statusCode()).isEqualTo(404);
-        assertThat(body(response).path("code").asString()).isEqualTo("not-found");
-        assertThat(get("/api/v1/training-jobs/not-a-uuid").statusCode()).isEqualTo(404);
-        assertThat(post("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000/cancel", "").statusCode())
+        Response response = http.get("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000");
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.body().path("code").asString()).isEqualTo("not-found");
+        assertThat(http.get("/api/v1/training-jobs/not-a-uuid").status()).isEqualTo(404);
+        assertThat(http.post("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000/cancel", "").status())
                 .isEqualTo(404);
     }
 }

@@ -1,0 +1,34 @@
+package dev.gyre.test;
+
+import dev.gyre.test.HttpTestClient.Response;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The one assertion of a Gyre error answer: an RFC 9457 problem with a status, a Gyre code and maybe a field. */
+public final class ProblemAssertions {
+
+    private ProblemAssertions() {
+    }
+
+    /**
+     * Asserts the status, {@code application/problem+json}, the Gyre {@code code} and
+     * {@code type = https://gyre.dev/problems/<code>}, and returns the problem.
+     */
+    public static JsonNode problem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.text()).isEqualTo(status);
+        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = response.body();
+        assertThat(problem.path("code").asString()).as(response.text()).isEqualTo(code);
+        assertThat(problem.path("type").asString()).isEqualTo("https://gyre.dev/problems/" + code);
+        return problem;
+    }
+
+    /** As {@link #problem(Response, int, String)}, and asserts that the problem names {@code field}. */
+    public static JsonNode problem(Response response, int status, String code, String field) {
+        JsonNode problem = problem(response, status, code);
+        assertThat(problem.path("field").asString()).as(response.text()).isEqualTo(field);
+        return problem;
+    }
+}
