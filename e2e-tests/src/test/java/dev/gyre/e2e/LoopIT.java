@@ -220,6 +220,27 @@ class LoopIT {
         assertThat(latest.json().path("features").size()).isEqualTo(FEATURES.size());
     }
 
+    @Test
+    @Order(7)
+    void answersAStoppedServiceWithA503ProblemAtOnce() {
+        ProcessHandle serving = platform.children().stream()
+                .filter(p -> p.info().commandLine().orElse("").contains("dev.gyre.serving."))
+                .findFirst().orElseThrow(() -> new AssertionError("no serving-service process"));
+        serving.destroy();
+        serving.onExit().join();
+
+        long start = System.nanoTime();
+        Gyre.Reply down = gyre.get("/api/v1/deployments/" + MODEL);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+
+        assertThat(down.status()).as(down.toString()).isEqualTo(503);
+        assertThat(down.json().path("code").asString()).isEqualTo("service-unavailable");
+        assertThat(down.body()).contains("serving-service");
+        assertThat(millis).as("time to answer").isLessThan(1000);
+        // the rest of the platform keeps working
+        assertThat(gyre.get("/api/v1/models/" + MODEL).status()).isEqualTo(200);
+    }
+
     /** Every penguin row as a JSON instance: numbers as numbers, missing cells left out. */
     private List<Map<String, Object>> instancesFromCsv() throws IOException {
         List<Map<String, Object>> instances = new ArrayList<>();
