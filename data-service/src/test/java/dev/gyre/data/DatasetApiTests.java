@@ -79,7 +79,7 @@ class DatasetApiTests extends DataServiceTestBase {
         JsonNode one = http.get("/api/v1/datasets/" + a).body();
         assertThat(one.path("name").asString()).isEqualTo(a);
 
-        assertThat(problem(http.get("/api/v1/datasets?size=0"), 400, "invalid-parameter").path("field").asString())
+        assertThat(problem(http.get("/api/v1/datasets?size=0"), 400, "invalid-page").path("field").asString())
                 .isEqualTo("size");
     }
 

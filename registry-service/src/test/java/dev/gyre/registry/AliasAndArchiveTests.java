@@ -143,7 +143,7 @@ class AliasAndArchiveTests extends RegistryServiceTestBase {
         assertThat(listed.path("aliases").path("challenger").asInt()).isEqualTo(2);
         assertThat(listed.path("latestVersion").asInt()).isEqualTo(2);
 
-        problem(http.get("/api/v1/models?size=0"), 400, "invalid-parameter");
+        problem(http.get("/api/v1/models?size=0"), 400, "invalid-page");
     }
 
     private static void assertEvent(JsonNode event, String type, int version, String alias, String actor) {

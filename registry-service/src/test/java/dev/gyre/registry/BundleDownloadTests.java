@@ -89,13 +89,13 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         ModelLineage lineage = new ModelLineage("penguins", 3, "abc", "job-9", "run-9", "logistic-regression", "1.0");
 
         ModelVersionResponse registered = client.register(model, resource,
-                new RegisterModelRequest("from the client", Map.of("accuracy", 0.95), lineage, "champion"));
+                new RegisterModelRequest("from the client", Map.of("accuracy", 0.95), lineage, "champion"), "anonymous");
 
         assertThat(registered.version()).isEqualTo(1);
         assertThat(registered.sha256()).isEqualTo(Digests.sha256Hex(bundle));
         assertThat(registered.aliases()).containsExactly("champion");
         assertThat(registered.lineage()).isEqualTo(lineage);
-        assertThat(client.register(model, resource, new RegisterModelRequest(null, Map.of(), lineage, null)).version())
+        assertThat(client.register(model, resource, new RegisterModelRequest(null, Map.of(), lineage, null), "anonymous").version())
                 .isEqualTo(1);
         assertThat(client.versionByAlias(model, "champion").sha256()).isEqualTo(registered.sha256());
         assertThat(client.version(model, 1).signature()).containsEntry("task", "classification");
@@ -104,7 +104,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         assertThat(download.getHeaders().getFirst("Digest")).startsWith("sha-256=");
 
         ModelVersionResponse second = client.register(model, new ByteArrayResource(cartBundle(model)),
-                new RegisterModelRequest(null, Map.of("accuracy", 0.9), lineage, null));
+                new RegisterModelRequest(null, Map.of("accuracy", 0.9), lineage, null), "anonymous");
         ModelResponse promoted = client.setAlias(model, "champion", new AliasRequest(second.version()));
         assertThat(promoted.aliases()).containsEntry("champion", 2);
         client.removeAlias(model, "champion");

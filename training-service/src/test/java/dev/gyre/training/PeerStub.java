@@ -31,9 +31,9 @@ public final class PeerStub extends StubServer {
     private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)(/content)?");
     private static final Pattern REGISTER = Pattern.compile("/api/v1/models/([^/]+)/versions");
 
-    /** A registration as the stub received it. */
+    /** A registration as the stub received it; {@code user} is its {@code X-Gyre-User} header. */
     public record Registration(String model, int version, byte[] bundle, String bundleFilename, String sha256,
-                               RegisterModelRequest metadata) {
+                               RegisterModelRequest metadata, String user) {
     }
 
     private final JsonMapper json = JsonMapper.builder().build();
@@ -93,7 +93,8 @@ public final class PeerStub extends StubServer {
         RegisterModelRequest request = json.readValue(metadata.content(), RegisterModelRequest.class);
         int version = versions.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
         String sha256 = ModelBundles.sha256(bundle.content());
-        registrations.add(new Registration(model, version, bundle.content(), bundle.filename(), sha256, request));
+        registrations.add(new Registration(model, version, bundle.content(), bundle.filename(), sha256, request,
+                received.header("X-Gyre-User")));
         ModelVersionResponse response = new ModelVersionResponse(model, version, sha256, bundle.content().length,
                 "ACTIVE", request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
                 request.lineage(), Instant.now());

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CreateDatasetRequest;
@@ -32,7 +33,6 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@link DataApi} over HTTP; mappings come from the interface, plus the multipart upload declared here. */
 @RestController
 class DataController implements DataApi {
-    private static final int MAX_PAGE_SIZE = 500;
 
     private final DatasetService datasets;
     private final IngestService ingest;
@@ -113,13 +113,7 @@ class DataController implements DataApi {
     }
 
     private static Pageable pageable(int page, int size, Sort sort) {
-        if (page < 0) {
-            throw Problems.badRequest("invalid-parameter", "page must be >= 0, got " + page, Map.of("field", "page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("invalid-parameter", "size must be between 1 and " + MAX_PAGE_SIZE
-                    + ", got " + size, Map.of("field", "size"));
-        }
-        return PageRequest.of(page, size, sort);
+        PageQuery query = PageQuery.of(page, size);
+        return PageRequest.of(query.page(), query.size(), sort);
     }
 }

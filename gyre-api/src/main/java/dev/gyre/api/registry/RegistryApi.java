@@ -6,6 +6,7 @@ import dev.gyre.api.PageResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.service.annotation.DeleteExchange;
@@ -37,9 +38,11 @@ public interface RegistryApi {
     @GetExchange("/{name}/versions/{version}/bundle")
     ResponseEntity<byte[]> bundle(@PathVariable String name, @PathVariable int version);
 
+    /** {@code actor} goes out as {@code X-Gyre-User}: the audit trail records who registered the version. */
     @PostExchange(value = "/{name}/versions", contentType = "multipart/form-data")
     ModelVersionResponse register(@PathVariable String name, @RequestPart("bundle") Resource bundle,
-                                  @RequestPart("metadata") RegisterModelRequest metadata);
+                                  @RequestPart("metadata") RegisterModelRequest metadata,
+                                  @RequestHeader("X-Gyre-User") String actor);
 
     @PutExchange("/{name}/aliases/{alias}")
     ModelResponse setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasRequest request);

@@ -3,8 +3,12 @@ package dev.gyre.api.training;
 import java.time.Instant;
 import java.util.List;
 
-/** {@code status}: QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. */
+/**
+ * {@code status}: QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. {@code submittedBy} is the gateway's
+ * {@code X-Gyre-User} of the submission, "anonymous" without one, null for jobs older than the field.
+ */
 public record TrainingJobResponse(String id, String status, TrainingJobRequest request, Progress progress,
                                   List<RunResponse> runs, RunResponse bestRun, RegisteredModel registered,
-                                  String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+                                  String error, Instant createdAt, Instant startedAt, Instant finishedAt,
+                                  String submittedBy) {
 }

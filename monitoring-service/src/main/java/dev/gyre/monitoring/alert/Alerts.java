@@ -1,11 +1,10 @@
 package dev.gyre.monitoring.alert;
 
 import java.time.Instant;
-import java.util.Map;
 import java.util.UUID;
 
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
-import dev.gyre.api.Problems;
 import dev.gyre.api.monitoring.AlertResponse;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.data.domain.Page;
@@ -39,10 +38,7 @@ public class Alerts {
     /** Alerts, newest first. */
     @Transactional(readOnly = true)
     public PageResponse<AlertResponse> list(int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw Problems.badRequest("invalid-parameter", "page must be >= 0 and size in 1..200",
-                    Map.of("field", page < 0 ? "page" : "size"));
-        }
+        PageQuery.of(page, size);
         Page<Alert> found = alerts.findAll(PageRequest.of(page, size,
                 Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
         return new PageResponse<>(found.map(Alerts::response).getContent(), page, size, found.getTotalElements());

@@ -6,6 +6,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
@@ -90,10 +91,7 @@ public class MonitorService {
     }
 
     PageResponse<MonitorResponse> list(int page, int size) {
-        if (page < 0 || size < 1 || size > 200) {
-            throw Problems.badRequest("invalid-parameter", "page must be >= 0 and size in 1..200",
-                    Map.of("field", page < 0 ? "page" : "size"));
-        }
+        PageQuery.of(page, size);
         Page<Monitor> found = monitors.findAll(PageRequest.of(page, size, Sort.by("deployment")));
         return new PageResponse<>(found.map(this::response).getContent(), page, size, found.getTotalElements());
     }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.AliasRequest;
@@ -31,6 +32,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
@@ -42,7 +44,6 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 @RestController
 class RegistryController implements RegistryApi {
     static final String USER_HEADER = "X-Gyre-User";
-    private static final int MAX_PAGE_SIZE = 500;
     private static final int MAX_ACTOR_LENGTH = 128;
 
     private final ModelQueries queries;
@@ -65,14 +66,8 @@ class RegistryController implements RegistryApi {
 
     @Override
     public PageResponse<ModelResponse> models(int page, int size) {
-        if (page < 0) {
-            throw Problems.badRequest("invalid-parameter", "page must be >= 0, got " + page, Map.of("field", "page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("invalid-parameter", "size must be between 1 and " + MAX_PAGE_SIZE
-                    + ", got " + size, Map.of("field", "size"));
-        }
-        return queries.models(PageRequest.of(page, size, Sort.by("name")));
+        PageQuery query = PageQuery.of(page, size);
+        return queries.models(PageRequest.of(query.page(), query.size(), Sort.by("name")));
     }
 
     @Override
@@ -109,15 +104,17 @@ class RegistryController implements RegistryApi {
     }
 
     /** 201 with a new version, or 200 with the existing one when these bytes were registered before. */
+    // the header stays optional here (the interface's is required for clients): a direct call is "anonymous"
     @Override
-    public ModelVersionResponse register(String name, Resource bundle, RegisterModelRequest metadata) {
+    public ModelVersionResponse register(String name, Resource bundle, RegisterModelRequest metadata,
+                                         @RequestHeader(value = USER_HEADER, required = false) String user) {
         byte[] bytes;
         try {
             bytes = bundle == null ? new byte[0] : bundle.getContentAsByteArray();
         } catch (IOException e) {
             throw Problems.badRequest("invalid-bundle", "The part 'bundle' could not be read", Map.of("field", "bundle"));
         }
-        ModelRegistration.Registered registered = registration.register(name, bytes, metadata, actor());
+        ModelRegistration.Registered registered = registration.register(name, bytes, metadata, actor(user));
         ModelVersionResponse v = registered.version();
         if (registered.created()) {
             response.setStatus(HttpStatus.CREATED.value());
@@ -158,7 +155,10 @@ class RegistryController implements RegistryApi {
 
     /** Who is asking: the gateway's authenticated user, or "anonymous" when called directly. */
     private String actor() {
-        String user = request.getHeader(USER_HEADER);
+        return actor(request.getHeader(USER_HEADER));
+    }
+
+    private static String actor(String user) {
         if (user == null || user.isBlank()) {
             return "anonymous";
         }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
@@ -103,10 +104,7 @@ public class DeploymentService {
     }
 
     PageResponse<DeploymentResponse> list(int page, int size) {
-        if (page < 0 || size < 1 || size > 1000) {
-            throw Problems.badRequest("invalid-page", "page must be 0 or more and size between 1 and 1000",
-                    Map.of("field", page < 0 ? "page" : "size"));
-        }
+        PageQuery.of(page, size);
         var result = deployments.findAll(PageRequest.of(page, size, Sort.by("name")));
         return new PageResponse<>(result.map(this::response).getContent(), page, size, result.getTotalElements());
     }

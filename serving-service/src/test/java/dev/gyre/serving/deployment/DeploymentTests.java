@@ -65,7 +65,7 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(read.body().get("version").asInt()).isEqualTo(1);
         assertThat(read.body().get("status").asString()).isEqualTo("READY");
 
-        Response list = http.get("/api/v1/deployments?size=1000");
+        Response list = http.get("/api/v1/deployments?size=500");
         assertThat(list.status()).isEqualTo(200);
         assertThat(list.body().get("items").valueStream().map(d -> d.get("name").asString()))
                 .contains("penguins-prod");

@@ -4,6 +4,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.ExperimentResponse;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/experiments")
 class ExperimentController {
-    static final int MAX_PAGE_SIZE = 500;
-
     private final ExperimentRepository experiments;
     private final RunRepository runs;
     private final TrainingJobRepository jobs;
@@ -42,7 +41,7 @@ class ExperimentController {
     @Transactional(readOnly = true)
     public PageResponse<ExperimentResponse> experiments(@RequestParam(defaultValue = "0") int page,
                                                         @RequestParam(defaultValue = "20") int size) {
-        checkPage(page, size);
+        PageQuery.of(page, size);
         Page<Experiment> found = experiments.findAll(PageRequest.of(page, size, Sort.by("name")));
         return new PageResponse<>(found.stream().map(this::describe).toList(), page, size, found.getTotalElements());
     }
@@ -62,7 +61,7 @@ class ExperimentController {
     public PageResponse<RunResponse> runs(@PathVariable String name, @RequestParam(required = false) String sort,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        checkPage(page, size);
+        PageQuery.of(page, size);
         if (!experiments.existsById(name)) {
             throw Problems.notFound("experiment", name);
         }
@@ -86,15 +85,5 @@ class ExperimentController {
     private ExperimentResponse describe(Experiment experiment) {
         return new ExperimentResponse(experiment.getName(), jobs.countByExperiment(experiment.getName()),
                 runs.countByExperiment(experiment.getName()), experiment.getCreatedAt());
-    }
-
-    private static void checkPage(int page, int size) {
-        if (page < 0) {
-            throw Problems.badRequest("invalid-parameter", "page must be 0 or more", Map.of("field", "page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("invalid-parameter", "size must be in [1, " + MAX_PAGE_SIZE + "]",
-                    Map.of("field", "size"));
-        }
     }
 }

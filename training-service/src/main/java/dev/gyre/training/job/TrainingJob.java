@@ -58,12 +58,16 @@ public class TrainingJob {
     @Column(name = "finished_at")
     private Instant finishedAt;
 
+    @Column(name = "submitted_by")
+    private String submittedBy;
+
     protected TrainingJob() {
     }
 
-    /** A new job, QUEUED. */
-    public TrainingJob(TrainingJobRequest request, int totalRuns) {
+    /** A new job, QUEUED, submitted by {@code submittedBy} (the actor registrations are made for). */
+    public TrainingJob(TrainingJobRequest request, int totalRuns, String submittedBy) {
         this(UUID.randomUUID(), request, JobStatus.QUEUED, totalRuns);
+        this.submittedBy = submittedBy;
     }
 
     TrainingJob(UUID id, TrainingJobRequest request, JobStatus status, int totalRuns) {
@@ -162,5 +166,10 @@ public class TrainingJob {
 
     public Instant getFinishedAt() {
         return finishedAt;
+    }
+
+    /** Null for jobs stored before submitters were recorded. */
+    public String getSubmittedBy() {
+        return submittedBy;
     }
 }

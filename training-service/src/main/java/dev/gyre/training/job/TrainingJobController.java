@@ -18,6 +18,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /** {@code /api/v1/training-jobs}: the mappings come from {@link TrainingApi}, which clients share. */
 @RestController
 class TrainingJobController implements TrainingApi {
+    static final String USER_HEADER = "X-Gyre-User";
+    static final String ANONYMOUS = "anonymous";
+    private static final int MAX_USER_LENGTH = 128;
+
     private final TrainingJobService service;
 
     TrainingJobController(TrainingJobService service) {
@@ -27,10 +31,11 @@ class TrainingJobController implements TrainingApi {
     @Override
     @ResponseStatus(HttpStatus.ACCEPTED)
     public TrainingJobResponse submit(TrainingJobRequest request) {
-        TrainingJobResponse job = service.submit(request);
+        // the shared interface's signature has no room for the user header or a ResponseEntity
+        ServletRequestAttributes current = (ServletRequestAttributes) RequestContextHolder.currentRequestAttributes();
+        TrainingJobResponse job = service.submit(request, submitter(current.getRequest().getHeader(USER_HEADER)));
         URI location = ServletUriComponentsBuilder.fromCurrentRequestUri().path("/{id}").buildAndExpand(job.id()).toUri();
-        // the shared interface's signature has no room for a ResponseEntity; the header goes on the response
-        HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes()).getResponse();
+        HttpServletResponse response = current.getResponse();
         if (response != null) {
             response.setHeader(HttpHeaders.LOCATION, location.toString());
         }
@@ -50,5 +55,14 @@ class TrainingJobController implements TrainingApi {
     @Override
     public TrainingJobResponse cancel(String id) {
         return service.cancel(id);
+    }
+
+    /** The gateway's authenticated user, or "anonymous" when called directly; as registry-service records it. */
+    private static String submitter(String user) {
+        if (user == null || user.isBlank()) {
+            return ANONYMOUS;
+        }
+        String stripped = user.strip();
+        return stripped.length() > MAX_USER_LENGTH ? stripped.substring(0, MAX_USER_LENGTH) : stripped;
     }
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.Progress;
@@ -24,8 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Submitting, reading, listing and cancelling training jobs. */
 @Service
 class TrainingJobService {
-    static final int MAX_PAGE_SIZE = 200;
-
     private final TrainingJobValidator validator;
     private final TrainingJobRepository jobs;
     private final RunRepository runs;
@@ -43,12 +42,15 @@ class TrainingJobService {
         this.events = events;
     }
 
-    /** Validates everything, then stores the job QUEUED; the runner picks it up after the commit. */
+    /**
+     * Validates everything, then stores the job QUEUED; the runner picks it up after the commit.
+     * {@code submittedBy} is who asked ("anonymous" when nobody is known).
+     */
     @Transactional
-    public TrainingJobResponse submit(TrainingJobRequest request) {
+    public TrainingJobResponse submit(TrainingJobRequest request, String submittedBy) {
         TrainingJobRequest valid = validator.validate(request);
         experiments.ensure(valid.experiment());
-        TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size()));
+        TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size(), submittedBy));
         events.publishEvent(new JobQueued(job.getId()));
         return response(job, List.of());
     }
@@ -61,13 +63,7 @@ class TrainingJobService {
 
     @Transactional(readOnly = true)
     public PageResponse<TrainingJobResponse> jobs(int page, int size) {
-        if (page < 0) {
-            throw Problems.badRequest("invalid-parameter", "page must be 0 or more", Map.of("field", "page"));
-        }
-        if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw Problems.badRequest("invalid-parameter", "size must be in [1, " + MAX_PAGE_SIZE + "]",
-                    Map.of("field", "size"));
-        }
+        PageQuery.of(page, size);
         Page<TrainingJob> found = jobs.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size));
         List<UUID> bestIds = found.stream().map(TrainingJob::getBestRunId).filter(id -> id != null).toList();
         Map<UUID, Run> best = runs.findAllById(bestIds).stream().collect(Collectors.toMap(Run::getId, Function.identity()));
@@ -101,6 +97,6 @@ class TrainingJobService {
         return new TrainingJobResponse(job.getId().toString(), job.getStatus().name(), job.getRequest(),
                 new Progress(job.getProgressDone(), job.getProgressTotal()), runResponses,
                 best == null ? null : best.toResponse(), job.getRegistered(), job.getError(), job.getCreatedAt(),
-                job.getStartedAt(), job.getFinishedAt());
+                job.getStartedAt(), job.getFinishedAt(), job.getSubmittedBy());
     }
 }

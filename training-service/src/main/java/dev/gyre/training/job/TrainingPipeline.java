@@ -235,7 +235,8 @@ class TrainingPipeline {
             }
         };
         ModelVersionResponse registered = peer("registry-service", "model " + spec.model(),
-                () -> registry.register(spec.model(), resource, metadata));
+                () -> registry.register(spec.model(), resource, metadata,
+                        job.getSubmittedBy() == null ? TrainingJobController.ANONYMOUS : job.getSubmittedBy()));
         String sha256 = ModelBundles.sha256(bundle);
         if (registered.sha256() != null && !registered.sha256().equalsIgnoreCase(sha256)
                 && !registered.sha256().equalsIgnoreCase("sha256:" + sha256)) {

@@ -23,9 +23,9 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
     private static final Duration DEADLINE = Duration.ofMinutes(3);
 
     @Test
-    void trainsThreeCandidatesByKFoldAndRegistersTheMostAccurate() {
+    void trainsThreeCandidatesByKFoldAndRegistersTheMostAccurateOnBehalfOfTheSubmitter() {
         int registeredBefore = PEERS.registrations().size();
-        Response submitted = http.post("/api/v1/training-jobs", """
+        Response submitted = http.withHeader("X-Gyre-User", "alice").post("/api/v1/training-jobs", """
                 {"experiment": "penguin-species", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
                  "task": "classification",
                  "candidates": [{"algorithm": "logistic-regression"},
@@ -37,6 +37,7 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
         JsonNode queued = submitted.body();
         String id = queued.path("id").asString();
         assertThat(queued.path("status").asString()).isEqualTo("QUEUED");
+        assertThat(queued.path("submittedBy").asString()).isEqualTo("alice");
         assertThat(submitted.headers().firstValue("Location")).hasValueSatisfying(
                 location -> assertThat(location).endsWith("/api/v1/training-jobs/" + id));
         assertThat(queued.path("request").path("evaluation").path("folds").asInt()).isEqualTo(5);
@@ -45,6 +46,7 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
         JsonNode job = awaitEnd(id, DEADLINE);
         assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
         assertThat(job.path("progress").path("done").asInt()).isEqualTo(3);
+        assertThat(job.path("submittedBy").asString()).isEqualTo("alice");
         assertThat(job.path("startedAt").isNull()).isFalse();
         assertThat(job.path("finishedAt").isNull()).isFalse();
         JsonNode runs = job.path("runs");
@@ -73,6 +75,7 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
         PeerStub.Registration registration = PEERS.registrations().get(registeredBefore);
         assertThat(job.path("registered").path("version").asInt()).isEqualTo(registration.version());
         assertThat(registration.model()).isEqualTo("penguins");
+        assertThat(registration.user()).as("registry records the submitter as the actor").isEqualTo("alice");
         assertThat(registration.bundleFilename()).isNotBlank();
         assertThat(registration.metadata().alias()).isEqualTo("challenger");
         assertThat(registration.metadata().metrics().get("accuracy")).isEqualTo(bestAccuracy);
