@@ -84,6 +84,30 @@ class GatewayApplicationTests {
         assertThat(problem.get("code").asString()).isEqualTo("unauthorized");
         assertThat(problem.get("status").asInt()).isEqualTo(401);
         assertThat(SEEN).doesNotContainKey("data");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).isNotBlank());
+    }
+
+    @Test
+    void givesTheServiceTheRequestIdTheClientGetsBack() throws Exception {
+        HttpResponse<String> response = send(authorized("/api/v1/datasets/penguins"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(requestId).matches("[0-9a-f-]{36}");
+        assertThat(response.headers().allValues("X-Request-Id")).containsExactly(requestId);
+        assertThat(SEEN.get("data")).containsEntry("requestId", requestId);
+    }
+
+    @Test
+    void forwardsASaneIncomingRequestIdUnchangedAndReplacesAnInsaneOne() throws Exception {
+        HttpResponse<String> sane = send(authorized("/api/v1/datasets/penguins").header("X-Request-Id", "client-42.a_B"));
+        assertThat(sane.headers().firstValue("X-Request-Id")).hasValue("client-42.a_B");
+        assertThat(SEEN.get("data")).containsEntry("requestId", "client-42.a_B");
+
+        HttpResponse<String> insane = send(authorized("/api/v1/datasets/penguins").header("X-Request-Id", "x".repeat(65)));
+        String replaced = insane.headers().firstValue("X-Request-Id").orElseThrow();
+        assertThat(replaced).isNotEqualTo("x".repeat(65));
+        assertThat(SEEN.get("data")).containsEntry("requestId", replaced);
     }
 
     @Test
@@ -158,6 +182,7 @@ class GatewayApplicationTests {
         assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
         assertThat(problem.get("type").asString()).isEqualTo("https://gyre.dev/problems/service-unavailable");
         assertThat(problem.get("service").asString()).isEqualTo("registry-service");
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).isNotBlank());
         assertThat(elapsedMillis).isLessThan(1_000);
 
         HttpResponse<String> alerts = send(authorized("/api/v1/alerts"));
@@ -254,6 +279,7 @@ class GatewayApplicationTests {
         String user = exchange.getRequestHeaders().getFirst("X-Gyre-User");
         SEEN.put(name, Map.of("method", exchange.getRequestMethod(), "path", exchange.getRequestURI().getPath(),
                 "user", user == null ? "<none>" : user,
+                "requestId", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")),
                 "host", String.valueOf(exchange.getRequestHeaders().getFirst("Host")), "users",
                 String.valueOf(exchange.getRequestHeaders().getOrDefault("X-Gyre-User", List.of())), "body", body));
         if (delayMillis > 0) {

@@ -1,0 +1,36 @@
+package dev.gyre.boot.requestid;
+
+import java.io.IOException;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.MDC;
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Gives every request an id: the caller's {@code X-Request-Id} if sane, else a new one. The id is in the
+ * MDC as {@code requestId} while the request runs (so on every log line) and is set on the response.
+ */
+public class RequestIdFilter extends OncePerRequestFilter implements Ordered {
+
+    @Override
+    public int getOrder() {
+        return Ordered.HIGHEST_PRECEDENCE;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String requestId = RequestIds.saneOrNew(request.getHeader(RequestIds.HEADER));
+        response.setHeader(RequestIds.HEADER, requestId);
+        MDC.put(RequestIds.MDC_KEY, requestId);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            MDC.remove(RequestIds.MDC_KEY);
+        }
+    }
+}
