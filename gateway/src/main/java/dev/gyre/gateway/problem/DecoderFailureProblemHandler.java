@@ -1,0 +1,112 @@
+package dev.gyre.gateway.problem;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Map;
+import java.util.UUID;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Sits right after Netty's HTTP codec and answers, as problems, the requests that never reach WebFlux: those the
+ * decoder refused (a request line over the limit → 414 {@code uri-too-long}, headers over the limit → 431
+ * {@code request-header-fields-too-large}, anything malformed → 400 {@code malformed-request}), unknown HTTP versions (505) and request targets
+ * that are not URIs (a raw backslash or control character: 400 {@code invalid-path}), which Spring would
+ * otherwise refuse with an empty 400. The connection is closed after the answer; everything after the refused
+ * request is discarded. One instance per connection.
+ */
+final class DecoderFailureProblemHandler extends ChannelInboundHandlerAdapter {
+
+    private static final Logger log = LoggerFactory.getLogger(DecoderFailureProblemHandler.class);
+
+    private final ProblemWriter problems;
+    private boolean refused;
+
+    DecoderFailureProblemHandler(ProblemWriter problems) {
+        this.problems = problems;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (refused) {
+            ReferenceCountUtil.release(msg);
+            return;
+        }
+        if (msg instanceof HttpRequest request) {
+            Refusal refusal = refusalOf(request);
+            if (refusal != null) {
+                refused = true;
+                ReferenceCountUtil.release(msg);
+                answer(ctx, refusal);
+                return;
+            }
+        }
+        ctx.fireChannelRead(msg);
+    }
+
+    private record Refusal(HttpStatus status, String code, String detail, Map<String, String> extra) {
+        Refusal(HttpStatus status, String code, String detail) {
+            this(status, code, detail, Map.of());
+        }
+    }
+
+    private static Refusal refusalOf(HttpRequest request) {
+        DecoderResult result = request.decoderResult();
+        if (result.isFailure()) {
+            Throwable cause = result.cause();
+            log.debug("Refusing a request the HTTP decoder could not read", cause);
+            if (cause instanceof TooLongHttpLineException) {
+                return new Refusal(HttpStatus.URI_TOO_LONG, "uri-too-long",
+                        "The request line is longer than the gateway accepts; send long inputs in the body");
+            }
+            if (cause instanceof TooLongHttpHeaderException) {
+                return new Refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+                        "The request headers are larger than the gateway accepts");
+            }
+            return new Refusal(HttpStatus.BAD_REQUEST, "malformed-request", "The request is not valid HTTP/1.1");
+        }
+        HttpVersion version = request.protocolVersion();
+        if (!HttpVersion.HTTP_1_1.equals(version) && !HttpVersion.HTTP_1_0.equals(version)) {
+            return new Refusal(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "http-version-not-supported",
+                    "Only HTTP/1.1 and HTTP/1.0 are served");
+        }
+        try {
+            new URI(request.uri());
+            return null;
+        } catch (URISyntaxException e) {
+            return new Refusal(HttpStatus.BAD_REQUEST, "invalid-path",
+                    "The request path is refused: it is not a valid URI (a raw backslash, quote, angle bracket or "
+                            + "control character, or a broken %-escape)", Map.of("field", "path"));
+        }
+    }
+
+    private void answer(ChannelHandlerContext ctx, Refusal refusal) {
+        byte[] body = problems.body(refusal.status(), refusal.code(), refusal.detail(), null, refusal.extra());
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(refusal.status().value()), Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
+                .set("X-Request-Id", UUID.randomUUID().toString());
+        ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+}
