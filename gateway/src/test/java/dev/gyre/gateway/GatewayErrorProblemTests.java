@@ -33,6 +33,26 @@ class GatewayErrorProblemTests extends StubbedGatewayTest {
     }
 
     @Test
+    void answersADoubleSlashPathAsAProblem() {
+        problem(raw.send("GET", "//api/v1/datasets", WITH_KEY), 400, "invalid-path", "path");
+        problem(raw.send("GET", "//api/v1/datasets", NO_KEY), 400, "invalid-path", "path");
+        assertNoServiceWasCalled("//api");
+    }
+
+    @Test
+    void refusesTraceAndUnknownMethodsAsMethodNotAllowedProblems() {
+        for (String method : List.of("TRACE", "FOO")) {
+            for (Map<String, String> key : List.of(NO_KEY, WITH_KEY)) {
+                Response response = raw.send(method, "/api/v1/datasets", key);
+                problem(response, 405, "method-not-allowed");
+                assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
+                        allow -> assertThat(allow).contains("GET").doesNotContain("TRACE"));
+            }
+        }
+        assertNoServiceWasCalled("TRACE");
+    }
+
+    @Test
     void answersAMethodAGatewayEndpointDoesNotTakeAsAProblem() {
         Response response = raw.send("DELETE", "/gateway/api-docs/swagger-config", WITH_KEY);
         problem(response, 405, "method-not-allowed");

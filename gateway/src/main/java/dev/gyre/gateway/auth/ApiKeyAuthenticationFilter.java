@@ -1,27 +1,25 @@
 package dev.gyre.gateway.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
 import reactor.core.publisher.Mono;
-import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.Ordered;
-import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.gyre.gateway.problem.ProblemWriter;
+
 /**
- * Requires {@code Authorization: Bearer <key>} on every {@code /api/**} request and answers 401
- * {@code unauthorized} otherwise. A WebFilter rather than a route filter, so an {@code /api} path
- * that no route matches is rejected too instead of revealing that it does not exist. A client-sent
+ * Deny by default: every request needs {@code Authorization: Bearer <key>} unless {@link PublicPaths} names it, and
+ * is answered 401 {@code unauthorized} otherwise — a path no route matches too, so it does not reveal whether it
+ * exists. The decision is made on the decoded path the routes match ({@code pathWithinApplication}), after
+ * {@code RequestTargetGuard} has refused every path that reads differently encoded and decoded. A client-sent
  * {@code X-Gyre-User} is always dropped; an authenticated call carries the caller's name in it.
  */
 final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
@@ -30,11 +28,11 @@ final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys apiKeys;
-    private final JsonMapper jsonMapper;
+    private final ProblemWriter problems;
 
-    ApiKeyAuthenticationFilter(ApiKeys apiKeys, JsonMapper jsonMapper) {
+    ApiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemWriter problems) {
         this.apiKeys = apiKeys;
-        this.jsonMapper = jsonMapper;
+        this.problems = problems;
     }
 
     @Override
@@ -44,17 +42,16 @@ final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String path = exchange.getRequest().getPath().pathWithinApplication().value();
-        boolean protectedPath = path.equals("/api") || path.startsWith("/api/");
-        if (!protectedPath) {
+        ServerHttpRequest request = exchange.getRequest();
+        if (PublicPaths.isPublic(request.getMethod(), request.getPath().pathWithinApplication())) {
             return chain.filter(withoutUserHeader(exchange));
         }
-        Optional<Caller> caller = apiKeys.authenticate(bearerKey(exchange.getRequest().getHeaders()));
+        Optional<Caller> caller = apiKeys.authenticate(bearerKey(request.getHeaders()));
         if (caller.isEmpty()) {
-            return unauthorized(exchange, path);
+            return unauthorized(exchange);
         }
         ServerWebExchange authenticated = exchange.mutate()
-                .request(request -> request.headers(headers -> headers.set(USER_HEADER, caller.get().user())))
+                .request(mutated -> mutated.headers(headers -> headers.set(USER_HEADER, caller.get().user())))
                 .build();
         return chain.filter(authenticated);
     }
@@ -75,25 +72,11 @@ final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         return authorization.substring(BEARER.length()).trim();
     }
 
-    private Mono<Void> unauthorized(ServerWebExchange exchange, String path) {
+    private Mono<Void> unauthorized(ServerWebExchange exchange) {
         boolean keyPresented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "https://gyre.dev/problems/unauthorized");
-        problem.put("title", "Unauthorized");
-        problem.put("status", 401);
-        problem.put("detail", keyPresented
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", keyPresented
                 ? "The API key is not valid"
-                : "An API key is required: send Authorization: Bearer <key>");
-        problem.put("instance", path);
-        problem.put("code", "unauthorized");
-        byte[] body = jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
-
-        ServerHttpResponse response = exchange.getResponse();
-        response.setStatusCode(HttpStatus.UNAUTHORIZED);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        response.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
-                "Bearer");
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
+                : "An API key is required: send Authorization: Bearer <key>", Map.of());
     }
 }

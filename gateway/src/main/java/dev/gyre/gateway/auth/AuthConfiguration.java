@@ -2,10 +2,10 @@ package dev.gyre.gateway.auth;
 
 import java.util.Map;
 
-import tools.jackson.databind.json.JsonMapper;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import dev.gyre.gateway.problem.ProblemWriter;
 
 @Configuration(proxyBeanMethods = false)
 class AuthConfiguration {
@@ -20,7 +20,7 @@ class AuthConfiguration {
     }
 
     @Bean
-    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeys apiKeys, JsonMapper jsonMapper) {
-        return new ApiKeyAuthenticationFilter(apiKeys, jsonMapper);
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeys apiKeys, ProblemWriter problems) {
+        return new ApiKeyAuthenticationFilter(apiKeys, problems);
     }
 }
