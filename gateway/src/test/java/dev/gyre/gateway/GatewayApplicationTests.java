@@ -27,11 +27,14 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import dev.gyre.test.StubServer;
+import dev.gyre.test.StubServer.Reply;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The gateway against real HTTP backends: JDK HttpServer stubs for data, training and serving, a
- * closed port for registry and monitoring.
+ * The gateway against real HTTP backends: JDK HttpServer stubs for data, training and serving, a stub registry
+ * that a test stops, a closed port for monitoring (a service that never started).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class GatewayApplicationTests {
@@ -44,6 +47,7 @@ class GatewayApplicationTests {
     private static final HttpServer DATA = stub("data");
     private static final HttpServer TRAINING = stub("training");
     private static final HttpServer SERVING = stub("serving");
+    private static final StubServer REGISTRY = new StubServer().on("/", request -> Reply.json(200, Map.of("from", "registry")));
     private static final int CLOSED_PORT = closedPort();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -58,7 +62,7 @@ class GatewayApplicationTests {
         registry.add("gyre.services.data", () -> "http://127.0.0.1:" + DATA.getAddress().getPort());
         registry.add("gyre.services.training", () -> "http://127.0.0.1:" + TRAINING.getAddress().getPort());
         registry.add("gyre.services.serving", () -> "http://127.0.0.1:" + SERVING.getAddress().getPort());
-        registry.add("gyre.services.registry", () -> "http://127.0.0.1:" + CLOSED_PORT);
+        registry.add("gyre.services.registry", REGISTRY::url);
         registry.add("gyre.services.monitoring", () -> "http://127.0.0.1:" + CLOSED_PORT);
         registry.add("resilience4j.timelimiter.instances.serving-service.timeout-duration", () -> "1s");
         registry.add("GYRE_MAX_UPLOAD", () -> "4KB");
@@ -69,6 +73,7 @@ class GatewayApplicationTests {
         DATA.stop(0);
         TRAINING.stop(0);
         SERVING.stop(0);
+        REGISTRY.close();
     }
 
     @Test
@@ -172,6 +177,9 @@ class GatewayApplicationTests {
 
     @Test
     void answersServiceUnavailableNamingTheServiceWhenItIsDown() throws Exception {
+        assertThat(send(authorized("/api/v1/models/churn")).statusCode()).isEqualTo(200);
+        REGISTRY.stop();
+
         long started = System.nanoTime();
         HttpResponse<String> response = send(authorized("/api/v1/models/churn"));
         long elapsedMillis = (System.nanoTime() - started) / 1_000_000;
@@ -184,10 +192,16 @@ class GatewayApplicationTests {
         assertThat(problem.get("service").asString()).isEqualTo("registry-service");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).isNotBlank());
         assertThat(elapsedMillis).isLessThan(1_000);
+    }
 
+    @Test
+    void answersServiceStartingForAServiceThatHasNotBeenReadyYet() throws Exception {
         HttpResponse<String> alerts = send(authorized("/api/v1/alerts"));
+
         assertThat(alerts.statusCode()).isEqualTo(503);
-        assertThat(json.readTree(alerts.body()).get("service").asString()).isEqualTo("monitoring-service");
+        JsonNode problem = json.readTree(alerts.body());
+        assertThat(problem.get("code").asString()).isEqualTo("service-starting");
+        assertThat(problem.get("service").asString()).isEqualTo("monitoring-service");
     }
 
     @Test
