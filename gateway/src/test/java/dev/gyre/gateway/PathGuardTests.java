@@ -114,6 +114,15 @@ class PathGuardTests extends StubbedGatewayTest {
             Response response = raw.send("GET", path, Map.of("X-Gyre-User", "mallory"));
             assertThat(response.status()).as(path + " " + response.text()).isEqualTo(200);
         }
+        for (String asset : List.of("/swagger-ui/swagger-ui.css", "/swagger-ui/swagger-initializer.js")) {
+            Response response = raw.send("GET", asset, NO_KEY);
+            assertThat(response.status()).as(asset + " " + response.text()).isEqualTo(200);
+        }
+        Response entry = raw.send("GET", "/swagger-ui.html", NO_KEY);
+        assertThat(entry.status()).as(entry.text()).isIn(200, 302);
+        entry.headers().firstValue("Location").map(java.net.URI::create).map(java.net.URI::getRawPath).ifPresent(
+                location -> assertThat(raw.send("GET", location, NO_KEY).status()).as(location).isEqualTo(200));
+        problem(raw.send("GET", "/actuator/info", NO_KEY), 401, "unauthorized");
         assertThat(SERVICES.get("data").requests()).last()
                 .satisfies(request -> assertThat(request.header("X-Gyre-User")).isNull());
         problem(raw.send("POST", "/actuator/health", NO_KEY), 401, "unauthorized");

@@ -15,7 +15,7 @@ import org.springframework.web.util.pattern.PathPatternParser;
 final class PublicPaths {
 
     private static final List<PathPattern> PATTERNS = parse(
-            "/actuator/health", "/actuator/health/**", "/actuator/info",
+            "/actuator/health", "/actuator/health/**",
             "/swagger-ui.html", "/swagger-ui/**", "/webjars/**",
             "/gateway/api-docs", "/gateway/api-docs/**",
             "/v3/api-docs/data-service", "/v3/api-docs/training-service", "/v3/api-docs/registry-service",
