@@ -190,6 +190,7 @@ class GatewayApplicationTests {
         assertThat(problem.get("code").asString()).isEqualTo("service-unavailable");
         assertThat(problem.get("type").asString()).isEqualTo("https://gyre.dev/problems/service-unavailable");
         assertThat(problem.get("service").asString()).isEqualTo("registry-service");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/models/churn");
         assertThat(response.headers().firstValue("X-Request-Id")).hasValueSatisfying(id -> assertThat(id).isNotBlank());
         assertThat(elapsedMillis).isLessThan(1_000);
     }
@@ -212,6 +213,7 @@ class GatewayApplicationTests {
         JsonNode problem = json.readTree(response.body());
         assertThat(problem.get("code").asString()).isEqualTo("gateway-timeout");
         assertThat(problem.get("service").asString()).isEqualTo("serving-service");
+        assertThat(problem.get("instance").asString()).isEqualTo("/api/v1/deployments/churn");
     }
 
     @Test

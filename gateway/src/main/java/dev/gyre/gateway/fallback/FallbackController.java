@@ -1,7 +1,6 @@
 package dev.gyre.gateway.fallback;
 
 import java.net.URI;
-import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -15,6 +14,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
+
+import dev.gyre.gateway.problem.ProblemWriter;
 
 /**
  * Target of every route's {@code CircuitBreaker} filter ({@code fallbackUri: forward:/fallback/<service>}):
@@ -42,10 +43,7 @@ class FallbackController {
                     service + " is not reachable");
         }
         problem.setProperty("service", service);
-        URI original = originalUri(exchange);
-        if (original != null) {
-            problem.setInstance(URI.create(original.getRawPath()));
-        }
+        problem.setInstance(URI.create(ProblemWriter.clientPath(exchange)));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
@@ -56,10 +54,5 @@ class FallbackController {
         problem.setType(URI.create(TYPE_PREFIX + code));
         problem.setProperty("code", code);
         return problem;
-    }
-
-    private static URI originalUri(ServerWebExchange exchange) {
-        Set<URI> uris = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ORIGINAL_REQUEST_URL_ATTR);
-        return uris == null || uris.isEmpty() ? null : uris.iterator().next();
     }
 }

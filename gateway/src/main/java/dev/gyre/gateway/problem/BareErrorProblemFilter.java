@@ -14,7 +14,7 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives a problem body to an error the gateway completes without one: gateway filters such as
+ * Remembers the client's path for every problem ({@link ProblemWriter#CLIENT_PATH_ATTRIBUTE}) and gives a problem body to an error the gateway completes without one: gateway filters such as
  * {@code RequestSize} (413) set a status and complete the response empty. Only {@code setComplete()} is
  * decorated, so a proxied answer, which is written, reaches the client exactly as the service sent it.
  */
@@ -33,6 +33,7 @@ final class BareErrorProblemFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        exchange.getAttributes().put(ProblemWriter.CLIENT_PATH_ATTRIBUTE, exchange.getRequest().getPath().value());
         ServerWebExchange decorated = exchange.mutate().response(new BodyForBareErrors(exchange)).build();
         return chain.filter(decorated);
     }

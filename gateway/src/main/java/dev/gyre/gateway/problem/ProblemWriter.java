@@ -23,6 +23,11 @@ import org.springframework.web.server.ServerWebExchange;
 public final class ProblemWriter {
 
     public static final String TYPE_PREFIX = "https://gyre.dev/problems/";
+    /**
+     * The raw path the client asked for, kept as an exchange attribute: a circuit breaker's fallback is a forward,
+     * whose request path is {@code /fallback/<service>}, and its problem must name the client's path.
+     */
+    public static final String CLIENT_PATH_ATTRIBUTE = ProblemWriter.class.getName() + ".clientPath";
 
     private final JsonMapper jsonMapper;
 
@@ -48,13 +53,19 @@ public final class ProblemWriter {
     /** Answers the exchange with the problem; the instance is the request's raw path. */
     public Mono<Void> write(ServerWebExchange exchange, HttpStatusCode status, String code, String detail,
                             Map<String, ?> extra) {
-        byte[] body = body(status, code, detail, exchange.getRequest().getPath().value(), extra);
+        byte[] body = body(status, code, detail, clientPath(exchange), extra);
         ServerHttpResponse response = exchange.getResponse();
         response.setStatusCode(status);
         response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
         response.getHeaders().setContentLength(body.length);
         DataBuffer buffer = response.bufferFactory().wrap(body);
         return response.writeWith(Mono.just(buffer));
+    }
+
+    /** The raw path the client asked for, also in a forwarded exchange. */
+    public static String clientPath(ServerWebExchange exchange) {
+        String clientPath = exchange.getAttribute(CLIENT_PATH_ATTRIBUTE);
+        return clientPath != null ? clientPath : exchange.getRequest().getPath().value();
     }
 
     /** The code of a status without a more specific one, as the services derive it: 404 → {@code not-found}. */
