@@ -85,7 +85,12 @@ class GatewayErrorProblemTests extends StubbedGatewayTest {
     @Test
     void answersAMalformedRequestAsAProblem() {
         for (String request : List.of("GARBAGE\r\n\r\n",
-                "GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n")) {
+                "GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\nBroken header\r\n\r\n",
+                "GET /api/v1/datasets HTTP/1.1\r\nHost: [::1\r\n\r\n",
+                "GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\n Folded: into the host\r\n\r\n",
+                "GET /api/v1/datasets HTTP/1.1\r\nHost: x\r\nX-Nul: a\0b\r\n\r\n",
+                "POST /api/v1/datasets HTTP/1.1\r\nHost: x\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\nab",
+                "POST /api/v1/datasets HTTP/1.1\r\nHost: x\r\nContent-Length: -1\r\n\r\n")) {
             Response response;
             try {
                 response = raw.exchange(request.getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
@@ -99,6 +104,11 @@ class GatewayErrorProblemTests extends StubbedGatewayTest {
         Response unknownVersion = raw.exchange("GET /api/v1/datasets HTTP/9.9\r\nHost: x\r\n\r\n"
                 .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
         problem(unknownVersion, 505, "http-version-not-supported");
+        for (String target : List.of("api/v1/datasets", ".evil/api/v1/datasets", "*")) {
+            Response response = raw.exchange(("GET " + target + " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1), new byte[0]);
+            problem(response, 400, "invalid-path", "path");
+        }
         assertNoServiceWasCalled("malformed requests");
     }
 

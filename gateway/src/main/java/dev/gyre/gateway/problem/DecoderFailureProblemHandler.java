@@ -28,7 +28,7 @@ import org.springframework.http.HttpStatus;
 /**
  * Sits right after Netty's HTTP codec and answers, as problems, the requests that never reach WebFlux: those the
  * decoder refused (a request line over the limit → 414 {@code uri-too-long}, headers over the limit → 431
- * {@code request-header-fields-too-large}, anything malformed → 400 {@code malformed-request}), unknown HTTP versions (505) and request targets
+ * {@code request-header-fields-too-large}, anything malformed → 400 {@code malformed-request}), unknown HTTP versions (505) a Host header that is not host[:port] and request targets
  * that are not URIs (a raw backslash or control character: 400 {@code invalid-path}), which Spring would
  * otherwise refuse with an empty 400. The connection is closed after the answer; everything after the refused
  * request is discarded. One instance per connection.
@@ -88,13 +88,37 @@ final class DecoderFailureProblemHandler extends ChannelInboundHandlerAdapter {
             return new Refusal(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "http-version-not-supported",
                     "Only HTTP/1.1 and HTTP/1.0 are served");
         }
+        String host = request.headers().get(HttpHeaderNames.HOST);
+        if (host != null && !validHost(host)) {
+            return new Refusal(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "The Host header is not a valid host[:port]", Map.of("field", "Host"));
+        }
+        String target = request.uri();
         try {
-            new URI(request.uri());
+            URI uri = new URI(target);
+            boolean originForm = target.startsWith("/");
+            boolean absoluteForm = uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
+                    || "https".equalsIgnoreCase(uri.getScheme()));
+            if (!originForm && !absoluteForm && !target.equals("*")) {
+                return new Refusal(HttpStatus.BAD_REQUEST, "invalid-path",
+                        "The request path is refused: it must start with /", Map.of("field", "path"));
+            }
             return null;
         } catch (URISyntaxException e) {
             return new Refusal(HttpStatus.BAD_REQUEST, "invalid-path",
                     "The request path is refused: it is not a valid URI (a raw backslash, quote, angle bracket or "
                             + "control character, or a broken %-escape)", Map.of("field", "path"));
+        }
+    }
+
+    /** A host[:port] that Reactor Netty can read; it would refuse any other with an empty 400. */
+    private static boolean validHost(String host) {
+        try {
+            URI uri = new URI("http://" + host);
+            return uri.getHost() != null && uri.getRawPath().isEmpty() && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+        } catch (URISyntaxException e) {
+            return false;
         }
     }
 
