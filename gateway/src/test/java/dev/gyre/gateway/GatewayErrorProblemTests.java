@@ -113,6 +113,18 @@ class GatewayErrorProblemTests extends StubbedGatewayTest {
     }
 
     @Test
+    void answersARefusedPipelinedRequestAfterTheOneBeforeIt() {
+        String first = "GET /actuator/health HTTP/1.1\r\nHost: x\r\n\r\n";
+        String second = "GET /api/v1/datasets/" + "a".repeat(10_000) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+        String answers = raw.exchangeRaw((first + second).getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(answers).startsWith("HTTP/1.1 200");
+        int refused = answers.indexOf("HTTP/1.1 414");
+        assertThat(refused).as(answers).isPositive();
+        assertThat(answers.substring(refused)).contains("application/problem+json").contains("\"code\":\"uri-too-long\"");
+    }
+
+    @Test
     void answersABodyOverTheSizeLimitAsAProblem() {
         Response response = raw.send("POST", "/api/v1/datasets/penguins/versions",
                 Map.of("Authorization", "Bearer " + ADMIN_KEY, "Content-Type", "text/csv"),

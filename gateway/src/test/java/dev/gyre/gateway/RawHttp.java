@@ -68,6 +68,19 @@ final class RawHttp {
         }
     }
 
+    /** Sends these bytes and answers everything read until the server closes the connection, as text. */
+    String exchangeRaw(byte[] request) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 2_000);
+            socket.setSoTimeout(5_000);
+            socket.getOutputStream().write(request);
+            socket.getOutputStream().flush();
+            return new String(readAll(socket.getInputStream()), StandardCharsets.ISO_8859_1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static byte[] readAll(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] chunk = new byte[8192];

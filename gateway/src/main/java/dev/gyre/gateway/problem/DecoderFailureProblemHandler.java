@@ -6,9 +6,10 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelPromise;
 import io.netty.handler.codec.DecoderResult;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -17,6 +18,7 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.codec.http.TooLongHttpHeaderException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.util.ReferenceCountUtil;
@@ -28,17 +30,20 @@ import org.springframework.http.HttpStatus;
 /**
  * Sits right after Netty's HTTP codec and answers, as problems, the requests that never reach WebFlux: those the
  * decoder refused (a request line over the limit → 414 {@code uri-too-long}, headers over the limit → 431
- * {@code request-header-fields-too-large}, anything malformed → 400 {@code malformed-request}), unknown HTTP versions (505) a Host header that is not host[:port] and request targets
- * that are not URIs (a raw backslash or control character: 400 {@code invalid-path}), which Spring would
- * otherwise refuse with an empty 400. The connection is closed after the answer; everything after the refused
- * request is discarded. One instance per connection.
+ * {@code request-header-fields-too-large}, anything malformed → 400 {@code malformed-request}), unknown HTTP
+ * versions (505), a Host header that is not host[:port] and request targets that are not URIs (a raw backslash or
+ * control character: 400 {@code invalid-path}), which Reactor Netty and Spring would refuse with an empty body. The answer comes after the responses to earlier pipelined requests; the
+ * connection is closed after it, and everything after the refused request is discarded. One instance per connection.
  */
-final class DecoderFailureProblemHandler extends ChannelInboundHandlerAdapter {
+final class DecoderFailureProblemHandler extends ChannelDuplexHandler {
 
     private static final Logger log = LoggerFactory.getLogger(DecoderFailureProblemHandler.class);
 
     private final ProblemWriter problems;
     private boolean refused;
+    /** Requests passed on whose response is not written yet: a refusal waits for them (pipelining). */
+    private int pending;
+    private Refusal deferred;
 
     DecoderFailureProblemHandler(ProblemWriter problems) {
         this.problems = problems;
@@ -55,11 +60,27 @@ final class DecoderFailureProblemHandler extends ChannelInboundHandlerAdapter {
             if (refusal != null) {
                 refused = true;
                 ReferenceCountUtil.release(msg);
-                answer(ctx, refusal);
+                if (pending == 0) {
+                    answer(ctx, refusal);
+                } else {
+                    deferred = refusal;
+                }
                 return;
             }
+            pending++;
         }
         ctx.fireChannelRead(msg);
+    }
+
+    @Override
+    public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) {
+        boolean responseEnds = msg instanceof LastHttpContent && pending > 0;
+        ctx.write(msg, promise);
+        if (responseEnds && --pending == 0 && deferred != null) {
+            Refusal refusal = deferred;
+            deferred = null;
+            answer(ctx, refusal);
+        }
     }
 
     private record Refusal(HttpStatus status, String code, String detail, Map<String, String> extra) {
