@@ -3,10 +3,12 @@ package dev.gyre.gateway;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -44,6 +46,9 @@ class StartupReadinessTests {
 
     private HttpTestClient http;
 
+    @Autowired
+    private CircuitBreakerRegistry breakers;
+
     @LocalServerPort
     void connect(int port) {
         http = new HttpTestClient(port).withHeader("Authorization", "Bearer " + ADMIN_KEY);
@@ -78,6 +83,10 @@ class StartupReadinessTests {
             assertThat(response.millis()).isLessThan(1_000);
         }
 
+        int counted = breakers.find("registry-service")
+                .map(breaker -> breaker.getMetrics().getNumberOfBufferedCalls()).orElse(0);
+        assertThat(counted).as("calls counted by registry-service's breaker while it was starting").isZero();
+
         REGISTRY.start();
         Response first = firstAnswerPastStarting("/api/v1/models/churn");
 
@@ -108,6 +117,8 @@ class StartupReadinessTests {
 
         assertThat(response.status()).as(response.text()).isEqualTo(200);
         assertThat(response.body().path("from").asString()).isEqualTo("data");
+        assertThat(breakers.find("data-service")).as("the registry the gateway's breakers live in")
+                .hasValueSatisfying(breaker -> assertThat(breaker.getMetrics().getNumberOfBufferedCalls()).isPositive());
     }
 
     /** Polls until the route stops answering service-starting (at most 10 s) and returns that first answer. */
