@@ -14,10 +14,15 @@ import java.net.UnknownHostException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
@@ -52,7 +57,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Downloads a CSV file from a caller's URL. Every hop (the URL and each redirect, followed here and at most
  * {@code max-redirects} times) passes {@link UrlGuard} first, and the connection goes to exactly the addresses the
- * guard checked. Bytes are counted while they stream, and the whole download has one deadline. The caller's URL
+ * guard checked. Bytes are counted while they stream, and the whole download, DNS included, has one deadline. The caller's URL
  * is bad input, so every failure is a 4xx problem naming {@code source.url}: 502/503 stay for Gyre's own peers.
  */
 @Component
@@ -63,11 +68,11 @@ class UrlFetcher implements AutoCloseable {
 
     private final IngestProperties properties;
     private final UrlGuard guard;
-    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(task -> {
-        Thread thread = new Thread(task, "url-ingest-deadline");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService deadlines = Executors.newSingleThreadScheduledExecutor(
+            daemon("url-ingest-deadline"));
+    // The system resolver cannot be interrupted: lookups run here, so a slow one costs the caller no more than
+    // the deadline, and a flood of slow ones queues on four threads instead of growing without bound.
+    private final ExecutorService lookups = Executors.newFixedThreadPool(4, daemon("url-ingest-dns"));
 
     @Autowired
     UrlFetcher(IngestProperties properties) {
@@ -95,11 +100,7 @@ class UrlFetcher implements AutoCloseable {
         try (CloseableHttpClient client = client(dns)) {
             URI uri = first;
             for (int redirects = 0; ; redirects++) {
-                try {
-                    dns.pin(guard.check(uri));
-                } catch (UrlGuard.Refused e) {
-                    throw refused(e, uri.toString(), redirects);
-                }
+                dns.pin(check(uri, deadline, redirects));
                 Hop hop = get(client, uri, deadline);
                 if (hop.content() != null) {
                     return hop.content();
@@ -113,6 +114,25 @@ class UrlFetcher implements AutoCloseable {
             }
         } catch (IOException e) { // closing the client
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private UrlGuard.Target check(URI uri, long deadline, int redirects) {
+        Future<UrlGuard.Target> lookup = lookups.submit(() -> guard.check(uri));
+        try {
+            return lookup.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            lookup.cancel(true);
+            throw timeout(uri);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof UrlGuard.Refused refused) {
+                throw refused(refused, uri.toString(), redirects);
+            }
+            throw new IllegalStateException("checking " + uri + " failed", e.getCause());
+        } catch (InterruptedException e) {
+            lookup.cancel(true);
+            Thread.currentThread().interrupt();
+            throw Problems.unavailable("interrupted", "The download of " + uri + " was interrupted");
         }
     }
 
@@ -301,6 +321,15 @@ class UrlFetcher implements AutoCloseable {
     @Override
     public void close() {
         deadlines.shutdownNow();
+        lookups.shutdownNow();
+    }
+
+    private static ThreadFactory daemon(String name) {
+        return task -> {
+            Thread thread = new Thread(task, name);
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
     /** Answers only for hosts the guard checked, with the addresses it checked: never a second lookup. */

@@ -108,6 +108,25 @@ class UrlFetcherTests {
         }
     }
 
+    @Test
+    void aSlowDnsAnswerCountsAgainstTheDeadline() {
+        UrlGuard guard = new UrlGuard(List.of(), List.of(), host -> {
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            throw new UnknownHostException(host);
+        });
+        try (UrlFetcher fetcher = new UrlFetcher(properties(List.of()), guard)) {
+            long started = System.nanoTime();
+            ErrorResponseException e = failure(fetcher, "https://slow-dns.invalid/data.csv");
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(4));
+            assertThat(e.getStatusCode().value()).isEqualTo(422);
+            assertThat(code(e)).isEqualTo("source-timeout");
+        }
+    }
+
     private int port() {
         return Integer.parseInt(source.url().substring(source.url().lastIndexOf(':') + 1));
     }

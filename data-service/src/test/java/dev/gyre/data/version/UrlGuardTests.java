@@ -56,7 +56,8 @@ class UrlGuardTests {
             "http://127.1/", "http://2130706433/", "http://0x7f.1/", "http://017700000001/", "http://0x7f000001/",
             "http://0177.0.0.1/", "http://127.0.0.01/", "http://127.000.000.001/", "http://1.2.3.4.5/",
             "http://127.0.0.1./", "http://256.0.0.1/", "http://example.123/", "http://0/",
-            "http://example.com:0/", "http://example.com:65536/", ""})
+            "http://example.com:0/", "http://example.com:65536/", "http://%6c%6f%63%61%6c%68%6f%73%74/",
+            "http://127.0.0.1%2f/", "http://exa%2Emple.com/", "http://[::1/", "http://::1/", ""})
     void parseRefusesWhatItWouldHaveToGuessOrRepair(String url) {
         assertThat(refusal(() -> UrlGuard.parse(url)).kind()).isEqualTo(UrlGuard.Kind.INVALID);
     }
