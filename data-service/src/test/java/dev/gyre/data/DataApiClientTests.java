@@ -94,7 +94,7 @@ class DataApiClientTests extends DataServiceTestBase {
         assertThat(problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\"file:///etc/passwd\"}}"), 400,
                 "invalid-url").path("field").asString()).isEqualTo("source.url");
         JsonNode failed = problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\""
-                + sourceUrl("/missing.csv") + "\"}}"), 502, "source-failed");
+                + sourceUrl("/missing.csv") + "\"}}"), 422, "source-failed");
         assertThat(failed.path("upstreamStatus").asInt()).isEqualTo(404);
         assertThat(problem(http.post(path, "{}"), 400, "missing-source").path("field").asString()).isEqualTo("source");
         assertThat(http.get(path).body().path("total").asLong()).isZero();

@@ -12,9 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every data-service test runs against one context: the service on a random port, a real PostgreSQL, and
- * requests over real HTTP ({@link HttpTestClient}).
+ * requests over real HTTP ({@link HttpTestClient}). Keep the properties here, not in subclasses, so the context is
+ * shared.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        // URL ingest may fetch from local stubs only when they are named 127.0.0.1; every other spelling of this
+        // machine stays refused. Short limits so the endless and trickling sources of UrlIngestTests end quickly.
+        "gyre.data.ingest.allowed-hosts=127.0.0.1",
+        "gyre.data.ingest.total-timeout=2s",
+        "gyre.data.ingest.max-size=1MB"})
 @Import(PostgresTestConfiguration.class)
 public abstract class DataServiceTestBase {
     protected HttpTestClient http;

@@ -229,4 +229,42 @@ class IngestApiTests extends DataServiceTestBase {
         assertThat(problem(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "ragged.csv",
                 "a,b\n1\n".getBytes()), 400, "invalid-csv").path("line").asLong()).isEqualTo(2);
     }
+    @Test
+    void refusesAHeaderOnlyCsvAndStoresNothing() {
+        String name = createDataset(uniqueName("headeronly"), null);
+
+        JsonNode problem = problem(postCsv(name, "a,b,c\n".getBytes()), 400, "no-rows", "body");
+
+        assertThat(problem.path("line").asLong()).isEqualTo(2);
+        assertThat(problem.path("detail").asString()).contains("at least one row");
+        problem(postCsv(name, "a,b,c\r\n\r\n   \r\n".getBytes()), 400, "no-rows", "body");
+        problem(postMultipart("/api/v1/datasets/" + name + "/versions", "file", "h.csv", "a,b\n".getBytes()), 400,
+                "no-rows");
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("total").asLong()).isZero();
+        assertThat(http.get("/api/v1/datasets/" + name).body().path("latestVersion").isNull()).isTrue();
+    }
+
+    @Test
+    void aDatasetWithALabelColumnTakesOnlyVersionsThatHaveIt() {
+        String name = uniqueName("labelled");
+        assertThat(http.post("/api/v1/datasets", "{\"name\":\"" + name + "\",\"labelColumn\":\"Species\"}")
+                .status()).isEqualTo(201);
+        String unlabelled = createDataset(uniqueName("unlabelled"), null);
+        byte[] json = "{\"source\": {\"type\": \"url\", \"url\": \"http://example.com/a.csv\"}}"
+                .getBytes(StandardCharsets.UTF_8);
+
+        JsonNode missing = problem(postCsv(name, "Island,Sex\nDream,MALE\n".getBytes()), 400,
+                "missing-label-column", "body");
+        assertThat(missing.path("column").asString()).isEqualTo("Species");
+        assertThat(missing.path("detail").asString()).contains("'Species'", "\"Island\", \"Sex\"");
+        // a JSON document sent as text/csv is a one-line CSV: no label column, and no rows
+        assertThat(problem(postCsv(name, json), 400, "missing-label-column", "body").path("detail").asString())
+                .contains("{\"source\"");
+        problem(postCsv(unlabelled, json), 400, "no-rows", "body");
+        problem(postCsv(name, "Species,Island\n".getBytes()), 400, "no-rows", "body");
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("total").asLong()).isZero();
+        assertThat(http.get("/api/v1/datasets/" + unlabelled + "/versions").body().path("total").asLong()).isZero();
+
+        assertThat(postCsv(name, penguinsCsv()).status()).isEqualTo(201);
+    }
 }

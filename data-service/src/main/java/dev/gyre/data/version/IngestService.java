@@ -102,8 +102,10 @@ public class IngestService {
 
     private Ingested doIngest(String datasetName, byte[] content, String source) {
         Dataset dataset = datasetService.require(datasetName);
+        String field = SOURCE_URL.equals(source) ? "source.url" : "body";
         if (content == null || content.length == 0) {
-            throw Problems.badRequest("empty-body", "The request has no CSV content", Map.of("field", "body"));
+            throw Problems.badRequest("empty-body", SOURCE_URL.equals(source) ? "The URL answered no content"
+                    : "The request has no CSV content", Map.of("field", field));
         }
         String hash = Digests.sha256Hex(content);
         Optional<DatasetVersion> known = versions.findByDatasetIdAndContentHash(dataset.getId(), hash);
@@ -112,6 +114,7 @@ public class IngestService {
         }
 
         Table table = read(content);
+        requireUsable(table, dataset, field);
         TableSchema declared = Schemas.toCore(dataset.getSchema());
         TableSchema columns = effectiveSchema(TypeInference.infer(table), declared);
         List<ValidationIssueResponse> issues = declared == null ? List.of()
@@ -143,6 +146,27 @@ public class IngestService {
             return CsvTables.read(content);
         } catch (CsvFormatException e) {
             throw Problems.badRequest("invalid-csv", e.getMessage(), Map.of("line", e.line()));
+        }
+    }
+
+    /**
+     * A version must be usable for training: at least one row and, when the dataset declares a label column, that
+     * column. (A JSON document sent as text/csv parses as a one-line CSV and fails here, not later.)
+     */
+    private static void requireUsable(Table table, Dataset dataset, String field) {
+        String label = dataset.getLabelColumn();
+        if (label != null && !table.header().contains(label)) {
+            List<String> header = table.header();
+            String shown = String.join(", ", header.stream().limit(5)
+                    .map(n -> "\"" + (n.length() > 40 ? n.substring(0, 40) + "…" : n) + "\"").toList())
+                    + (header.size() > 5 ? ", … (" + header.size() + " columns)" : "");
+            throw Problems.badRequest("missing-label-column", "The CSV has no column '" + label + "', the label "
+                    + "column of dataset '" + dataset.getName() + "'; its header is: " + shown,
+                    Map.of("field", field, "column", label, "line", 1));
+        }
+        if (table.rowCount() == 0) {
+            throw Problems.badRequest("no-rows", "The CSV has a header but no rows; a version needs at least one "
+                    + "row", Map.of("field", field, "line", 2));
         }
     }
 
