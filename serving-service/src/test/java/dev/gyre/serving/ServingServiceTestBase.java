@@ -46,6 +46,11 @@ public abstract class ServingServiceTestBase {
         altered[altered.length / 2] ^= 0x5a;
         REGISTRY.register("tampered", 1, altered, ModelBundles.sha256(PENGUINS_V1));
         REGISTRY.alias("tampered", "champion", 1);
+        // version 2 carries 1 KB after its zip's end record; the registry recorded the digest of those bytes
+        byte[] padded = Arrays.copyOf(PENGUINS_V2, PENGUINS_V2.length + 1024);
+        REGISTRY.register("padded", 1, PENGUINS_V1);
+        REGISTRY.register("padded", 2, padded);
+        REGISTRY.alias("padded", "champion", 1);
         // the stubs live as long as the cached context that uses them: stop them when the JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             REGISTRY.close();
