@@ -1,5 +1,6 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
 import org.tribuo.Model;
@@ -165,6 +166,7 @@ public final class ModelBundles {
                 throw new BundleIntegrityException("model does not predict " + output.getSimpleName()
                         + " as a " + spec.task().json() + " bundle must");
             }
+            fitsSpec(model, spec);
             return new ModelBundle(model, spec, signature, metrics, provenance);
         } catch (JacksonException e) {
             throw new BundleIntegrityException("unreadable bundle JSON: " + e.getOriginalMessage(), e);
@@ -173,6 +175,28 @@ public final class ModelBundles {
                 throw b;
             }
             throw new BundleIntegrityException("unreadable model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model reads only features the spec produces and, for classification, predicts only the spec's classes. */
+    private static void fitsSpec(Model<?> model, FeatureSpec spec) {
+        java.util.Set<String> produced = FeatureEncoder.of(spec).featureNames();
+        for (org.tribuo.VariableInfo feature : model.getFeatureIDMap()) {
+            if (!produced.contains(feature.getName())) {
+                throw new BundleIntegrityException("the model reads feature '" + feature.getName()
+                        + "', which feature-spec.json does not produce");
+            }
+        }
+        if (model.getFeatureIDMap().size() == 0) {
+            throw new BundleIntegrityException("the model reads no features");
+        }
+        if (spec.task() == Task.CLASSIFICATION) {
+            for (Object output : model.getOutputIDInfo().getDomain()) {
+                if (output instanceof Label label && !spec.labels().contains(label.getLabel())) {
+                    throw new BundleIntegrityException("the model predicts class '" + label.getLabel()
+                            + "', which feature-spec.json does not list");
+                }
+            }
         }
     }
 

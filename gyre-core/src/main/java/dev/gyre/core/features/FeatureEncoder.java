@@ -96,6 +96,19 @@ public final class FeatureEncoder<T extends Output<T>> {
         return factory;
     }
 
+    /** Every feature name an example of this spec can hold: {@code name}, or {@code name=category} one-hot. */
+    public java.util.Set<String> featureNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (FeatureField f : spec.fields()) {
+            if (f.kind() == FeatureKind.CATEGORICAL) {
+                f.categories().forEach(c -> names.add(f.name() + "=" + c));
+            } else {
+                names.add(f.name());
+            }
+        }
+        return names;
+    }
+
     /**
      * The training dataset: one example per row with a label; rows with a missing label are skipped
      * and counted. Regression outputs use Tribuo's default dimension name {@code DIM-0}.

@@ -1,5 +1,6 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -128,6 +129,20 @@ class BundleVerificationTest {
             }
         }
         assertThat(refused(out.toByteArray())).hasMessageContaining("do not match the expected");
+    }
+
+    @Test
+    void refusesAModelThatDoesNotFitItsFeatureSpec() {
+        ModelBundle bundle = ModelBundles.read(real, ModelBundles.sha256(real));
+        FeatureSpec spec = bundle.spec();
+        FeatureSpec fewerFields = new FeatureSpec(spec.label(), spec.task(), spec.fields().subList(1, spec.fields().size()),
+                spec.labels());
+        byte[] noField = ModelBundles.write(ModelBundle.of(bundle.model(), fewerFields, Map.of(), Map.of()));
+        assertThat(refused(noField)).hasMessageContaining("which feature-spec.json does not produce");
+
+        FeatureSpec fewerClasses = new FeatureSpec(spec.label(), spec.task(), spec.fields(), spec.labels().subList(0, 2));
+        byte[] noClass = ModelBundles.write(ModelBundle.of(bundle.model(), fewerClasses, Map.of(), Map.of()));
+        assertThat(refused(noClass)).hasMessageContaining("which feature-spec.json does not list");
     }
 
     /** The real bundle with {@code name} replaced by {@code size} zero bytes, the manifest updated to match. */
