@@ -2,33 +2,45 @@ package dev.gyre.training;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.gyre.api.data.ColumnProfileResponse;
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.DatasetResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.table.CsvTables;
+import dev.gyre.core.table.Table;
 import dev.gyre.test.Datasets;
 import dev.gyre.test.StubServer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * data-service and registry-service as one local HTTP server: dataset {@code penguins} version 1 (VALID,
- * the real CSV), {@code broken} version 1 (INVALID); 404 problems for anything else. Registrations of
+ * the real CSV, with its profile), {@code broken} version 1 (INVALID), {@code vanishing} version 1 (VALID, but
+ * its content answers 410); 404 problems for anything else. Registrations of
  * model versions are captured; model {@code locked} is refused with 409.
  */
 public final class PeerStub extends StubServer {
     private static final byte[] PENGUINS_CSV = Datasets.penguinsCsv();
-    private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)(/content)?");
+    private static final DatasetProfileResponse PROFILE = profile(PENGUINS_CSV);
+    private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)(/content|/profile)?");
+    private static final Pattern DATASET = Pattern.compile("/api/v1/datasets/([^/]+)");
     private static final Pattern REGISTER = Pattern.compile("/api/v1/models/([^/]+)/versions");
 
     /** A registration as the stub received it; {@code user} is its {@code X-Gyre-User} header. */
@@ -49,29 +61,67 @@ public final class PeerStub extends StubServer {
         return registrations;
     }
 
+    private static String status(String dataset) {
+        return switch (dataset) {
+            case "penguins", "vanishing" -> "VALID";
+            case "broken" -> "INVALID";
+            default -> null;
+        };
+    }
+
     private Reply dataset(Request request) {
+        Matcher d = DATASET.matcher(request.path());
+        if ("GET".equals(request.method()) && d.matches()) {
+            String name = d.group(1);
+            if (status(name) == null) {
+                return Reply.problem(404, "not-found", "dataset '" + name + "' does not exist");
+            }
+            return Reply.json(200, new DatasetResponse(name, null, "Species", Datasets.PENGUIN_COLUMNS, 1,
+                    Instant.parse("2026-01-01T00:00:00Z")));
+        }
         Matcher m = VERSION.matcher(request.path());
         if (!"GET".equals(request.method()) || !m.matches()) {
             return Reply.problem(404, "not-found", "no such resource " + request.uri());
         }
         String name = m.group(1);
         int version = Integer.parseInt(m.group(2));
-        boolean content = m.group(3) != null;
-        String status = switch (name) {
-            case "penguins" -> "VALID";
-            case "broken" -> "INVALID";
-            default -> null;
-        };
+        String status = status(name);
         if (status == null || version != 1) {
             return Reply.problem(404, "not-found", "dataset '" + name + "' has no version " + version);
         }
-        if (content) {
-            return Reply.bytes(200, "text/csv", PENGUINS_CSV);
+        if ("/content".equals(m.group(3))) {
+            return name.equals("vanishing") ? Reply.problem(410, "gone", "dataset 'vanishing' version 1 was deleted")
+                    : Reply.bytes(200, "text/csv", PENGUINS_CSV);
+        }
+        if ("/profile".equals(m.group(3))) {
+            return Reply.json(200, PROFILE);
         }
         DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + ModelBundles.sha256(PENGUINS_CSV),
                 344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of()), null,
                 Instant.parse("2026-01-01T00:00:00Z"));
         return Reply.json(200, response);
+    }
+
+    /** The row count and each column's present, missing and distinct counts, as data-service profiles them. */
+    private static DatasetProfileResponse profile(byte[] csv) {
+        Table table = CsvTables.read(csv);
+        List<ColumnProfileResponse> columns = new ArrayList<>();
+        for (ColumnSpec c : Datasets.PENGUIN_COLUMNS) {
+            int index = table.indexOf(c.name());
+            Set<String> values = new HashSet<>();
+            long missing = 0;
+            for (int r = 0; r < table.rowCount(); r++) {
+                String cell = table.cell(r, index);
+                if (Table.isMissing(cell)) {
+                    missing++;
+                } else {
+                    values.add(cell.strip());
+                }
+            }
+            columns.add(new ColumnProfileResponse(c.name(), c.type(), table.rowCount() - missing, missing, values.size(),
+                    null, null, null, null, null, null, null));
+        }
+        return new DatasetProfileResponse(table.rowCount(), columns);
     }
 
     private Reply register(Request received) {

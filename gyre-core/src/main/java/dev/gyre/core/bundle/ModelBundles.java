@@ -1,6 +1,6 @@
 package dev.gyre.core.bundle;
 
-import com.google.protobuf.InvalidProtocolBufferException;
+import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
 import org.tribuo.Model;
@@ -12,7 +12,6 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,7 +26,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
 
 /**
@@ -53,8 +51,6 @@ public final class ModelBundles {
     static final String PROVENANCE = "provenance.json";
     private static final List<String> CONTENT = List.of(MODEL, SPEC, SIGNATURE, METRICS, PROVENANCE);
     private static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
-    /** Refuses to inflate more than this (a zip bomb), far above any real bundle. */
-    private static final long MAX_ENTRY_BYTES = 1L << 30;
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -96,14 +92,23 @@ public final class ModelBundles {
         zip.closeEntry();
     }
 
+    /** {@link #read(byte[], String, BundleLimits)} with {@link BundleLimits#DEFAULT}. */
+    public static ModelBundle read(byte[] bytes, String expectedSha256) {
+        return read(bytes, expectedSha256, BundleLimits.DEFAULT);
+    }
+
     /**
-     * Reads a bundle after checking the SHA-256 of all its bytes, then of each entry against the
-     * manifest, then that the model's output type matches the spec's task.
+     * Reads a bundle after verifying all of it: the SHA-256 of all its bytes; the zip structure (nothing
+     * after the end record, nothing cut off, no bytes between entries, declared sizes within {@code limits},
+     * see {@link BundleZip}); exactly the manifest and the five content entries; each entry inflated as a
+     * stream against its size, CRC-32 and manifest digest; then the JSON entries, the model, and that the
+     * model's output type matches the spec's task.
      *
      * @param expectedSha256 hex digest (any case, optional {@code sha256:} prefix) recorded at registration
-     * @throws BundleIntegrityException if any check fails or the content is malformed
+     * @throws BundleTooLargeException  if it inflates past {@code limits}
+     * @throws BundleIntegrityException if any other check fails or the content is malformed
      */
-    public static ModelBundle read(byte[] bytes, String expectedSha256) {
+    public static ModelBundle read(byte[] bytes, String expectedSha256, BundleLimits limits) {
         String expected = expectedSha256 == null ? "" : expectedSha256.strip().toLowerCase(Locale.ROOT);
         if (expected.startsWith("sha256:")) {
             expected = expected.substring("sha256:".length());
@@ -113,10 +118,21 @@ public final class ModelBundles {
             throw new BundleIntegrityException("bundle digest mismatch: expected sha256 " + expectedSha256
                     + ", got " + actual);
         }
-        Map<String, byte[]> entries = unzip(bytes);
+        BundleZip zip = BundleZip.parse(bytes, limits);
+        Map<String, BundleZip.Entry> entries = new LinkedHashMap<>();
+        zip.entries().forEach(e -> entries.put(e.name(), e));
+        List<String> expectedNames = new ArrayList<>(List.of(MANIFEST));
+        expectedNames.addAll(CONTENT);
+        if (!entries.keySet().equals(new java.util.HashSet<>(expectedNames))) {
+            throw new BundleIntegrityException("bundle entries " + entries.keySet() + " do not match the expected "
+                    + expectedNames);
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        entries.forEach((name, e) -> digests.put(name, zip.sha256(e)));
+
         Manifest manifest;
         try {
-            manifest = JSON.readValue(require(entries, MANIFEST), Manifest.class);
+            manifest = JSON.readValue(zip.bytes(entries.get(MANIFEST)), Manifest.class);
         } catch (JacksonException e) {
             throw new BundleIntegrityException("unreadable " + MANIFEST + ": " + e.getOriginalMessage(), e);
         }
@@ -124,38 +140,63 @@ public final class ModelBundles {
             throw new BundleIntegrityException("unsupported bundle format '" + manifest.format() + "', expected " + FORMAT);
         }
         List<String> listed = manifest.entries() == null ? List.of()
-                : manifest.entries().stream().map(Manifest.Entry::name).toList();
-        if (!listed.equals(CONTENT) || entries.size() != CONTENT.size() + 1) {
-            throw new BundleIntegrityException("bundle entries " + entries.keySet() + " / manifest " + listed
-                    + " do not match the expected " + CONTENT);
+                : manifest.entries().stream().map(e -> e == null ? null : e.name()).toList();
+        if (!listed.equals(CONTENT)) {
+            throw new BundleIntegrityException("manifest lists " + listed + ", expected " + CONTENT);
         }
         for (Manifest.Entry e : manifest.entries()) {
-            if (!sha256(require(entries, e.name())).equals(e.sha256())) {
+            if (!digests.get(e.name()).equals(e.sha256())) {
                 throw new BundleIntegrityException("entry " + e.name() + " does not match its manifest digest");
             }
         }
         try {
-            FeatureSpec spec = JSON.readValue(entries.get(SPEC), FeatureSpec.class);
-            Signature signature = JSON.readValue(entries.get(SIGNATURE), Signature.class);
-            Map<String, Double> metrics = JSON.readValue(entries.get(METRICS), new TypeReference<Map<String, Double>>() { });
-            Map<String, String> provenance = JSON.readValue(entries.get(PROVENANCE), new TypeReference<Map<String, String>>() { });
+            FeatureSpec spec = JSON.readValue(zip.bytes(entries.get(SPEC)), FeatureSpec.class);
+            Signature signature = JSON.readValue(zip.bytes(entries.get(SIGNATURE)), Signature.class);
+            Map<String, Double> metrics = JSON.readValue(zip.bytes(entries.get(METRICS)), new TypeReference<Map<String, Double>>() { });
+            Map<String, String> provenance = JSON.readValue(zip.bytes(entries.get(PROVENANCE)), new TypeReference<Map<String, String>>() { });
             if (!signature.equals(Signature.of(spec))) {
                 throw new BundleIntegrityException("signature.json does not match feature-spec.json");
             }
-            Model<?> model = Model.deserialize(ModelProto.parseFrom(entries.get(MODEL)));
+            Model<?> model;
+            try (InputStream in = zip.open(entries.get(MODEL))) {
+                model = Model.deserialize(ModelProto.parseFrom(in));
+            }
             Class<? extends org.tribuo.Output<?>> output = spec.task() == Task.CLASSIFICATION ? Label.class : Regressor.class;
             if (!model.validate(output)) {
                 throw new BundleIntegrityException("model does not predict " + output.getSimpleName()
                         + " as a " + spec.task().json() + " bundle must");
             }
+            fitsSpec(model, spec);
             return new ModelBundle(model, spec, signature, metrics, provenance);
         } catch (JacksonException e) {
             throw new BundleIntegrityException("unreadable bundle JSON: " + e.getOriginalMessage(), e);
-        } catch (InvalidProtocolBufferException | IllegalStateException | IllegalArgumentException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
             if (e instanceof BundleIntegrityException b) {
                 throw b;
             }
             throw new BundleIntegrityException("unreadable model: " + e.getMessage(), e);
+        }
+    }
+
+    /** The model reads only features the spec produces and, for classification, predicts only the spec's classes. */
+    private static void fitsSpec(Model<?> model, FeatureSpec spec) {
+        java.util.Set<String> produced = FeatureEncoder.of(spec).featureNames();
+        for (org.tribuo.VariableInfo feature : model.getFeatureIDMap()) {
+            if (!produced.contains(feature.getName())) {
+                throw new BundleIntegrityException("the model reads feature '" + feature.getName()
+                        + "', which feature-spec.json does not produce");
+            }
+        }
+        if (model.getFeatureIDMap().size() == 0) {
+            throw new BundleIntegrityException("the model reads no features");
+        }
+        if (spec.task() == Task.CLASSIFICATION) {
+            for (Object output : model.getOutputIDInfo().getDomain()) {
+                if (output instanceof Label label && !spec.labels().contains(label.getLabel())) {
+                    throw new BundleIntegrityException("the model predicts class '" + label.getLabel()
+                            + "', which feature-spec.json does not list");
+                }
+            }
         }
     }
 
@@ -166,45 +207,6 @@ public final class ModelBundles {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static byte[] require(Map<String, byte[]> entries, String name) {
-        byte[] bytes = entries.get(name);
-        if (bytes == null) {
-            throw new BundleIntegrityException("bundle has no " + name);
-        }
-        return bytes;
-    }
-
-    private static Map<String, byte[]> unzip(byte[] bytes) {
-        Map<String, byte[]> entries = new LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(bytes))) {
-            for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
-                if (entries.put(e.getName(), readCapped(zip, e.getName())) != null) {
-                    throw new BundleIntegrityException("duplicate bundle entry " + e.getName());
-                }
-            }
-        } catch (IOException e) {
-            throw new BundleIntegrityException("unreadable bundle zip: " + e.getMessage(), e);
-        }
-        if (entries.isEmpty()) {
-            throw new BundleIntegrityException("bundle is not a zip or is empty");
-        }
-        return entries;
-    }
-
-    private static byte[] readCapped(InputStream in, String name) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[64 * 1024];
-        long total = 0;
-        for (int n; (n = in.read(buffer)) > 0; ) {
-            total += n;
-            if (total > MAX_ENTRY_BYTES) {
-                throw new BundleIntegrityException("bundle entry " + name + " is larger than " + MAX_ENTRY_BYTES + " bytes");
-            }
-            out.write(buffer, 0, n);
-        }
-        return out.toByteArray();
     }
 
     record Manifest(String format, List<Entry> entries) {

@@ -36,7 +36,8 @@ import java.util.Map;
  * Every example holds every feature explicitly (zeros included): the same features in training and
  * serving, and Tribuo's mean/std statistics over implicit zeros are wrong in 4.3.2
  * ({@code MeanStdDevStatistics.observeSparse(int)} resets the mean). Categorical values and labels are
- * compared after stripping surrounding spaces. Immutable and thread-safe.
+ * compared after stripping surrounding spaces. A JSON string that {@link Table#isMissing} calls missing ({@code ""},
+ * {@code "NA"}...) is missing in serving as it is in a training cell. Immutable and thread-safe.
  */
 public final class FeatureEncoder<T extends Output<T>> {
     /** The name of the single regression output dimension (Tribuo's default naming). */
@@ -93,6 +94,19 @@ public final class FeatureEncoder<T extends Output<T>> {
 
     public OutputFactory<T> outputFactory() {
         return factory;
+    }
+
+    /** Every feature name an example of this spec can hold: {@code name}, or {@code name=category} one-hot. */
+    public java.util.Set<String> featureNames() {
+        java.util.Set<String> names = new java.util.LinkedHashSet<>();
+        for (FeatureField f : spec.fields()) {
+            if (f.kind() == FeatureKind.CATEGORICAL) {
+                f.categories().forEach(c -> names.add(f.name() + "=" + c));
+            } else {
+                names.add(f.name());
+            }
+        }
+        return names;
     }
 
     /**
@@ -184,10 +198,12 @@ public final class FeatureEncoder<T extends Output<T>> {
         for (int i = 0; i < values.length; i++) {
             FeatureField f = spec.fields().get(i);
             Object raw = record.get(f.name());
-            if (raw == null) {
+            if (raw == null || raw instanceof String s && Table.isMissing(s)) {
+                // the one rule of missing values, as for a training cell: "", "NA", "null"... count as null
                 if (f.required()) {
-                    errors.add(new FieldError(null, f.name(), record.containsKey(f.name())
-                            ? "required field is null" : "required field is missing"));
+                    errors.add(new FieldError(null, f.name(), raw != null
+                            ? "required field is null (the string '" + raw + "' is a missing value, as in training data)"
+                            : record.containsKey(f.name()) ? "required field is null" : "required field is missing"));
                 }
                 continue;
             }

@@ -23,6 +23,12 @@ import java.util.TreeSet;
  * @param labels classification: the sorted distinct label values; empty for regression
  */
 public record FeatureSpec(String label, Task task, List<FeatureField> fields, List<String> labels) {
+    /**
+     * The most distinct values a numeric column may have to be a classification label. More are a measured
+     * quantity, not classes: cross-validation would then meet values no training fold has seen.
+     */
+    public static final int MAX_NUMERIC_CLASSES = 20;
+
     public FeatureSpec {
         Objects.requireNonNull(label, "label");
         Objects.requireNonNull(task, "task");
@@ -34,6 +40,19 @@ public record FeatureSpec(String label, Task task, List<FeatureField> fields, Li
                 throw new IllegalArgumentException("duplicate field '" + f.name() + "'");
             }
         }
+    }
+
+    /** Whether a numeric column with {@code distinct} values can be a classification label. */
+    public static boolean numericLabelCanBeClasses(long distinct) {
+        return distinct <= MAX_NUMERIC_CLASSES;
+    }
+
+    /** What is wrong with classifying on a numeric label with too many values, and how to fix it. */
+    public static String notCategorical(String label, long distinct) {
+        return "classification label '" + label + "' is a numeric column with " + distinct
+                + " distinct values, more than the " + MAX_NUMERIC_CLASSES + " a numeric label may have as classes: "
+                + "to predict the number use task regression; to classify, derive a categorical column with a few "
+                + "classes (e.g. bins) and use it as the label";
     }
 
     /** The field with this name, if any. */
@@ -55,7 +74,8 @@ public record FeatureSpec(String label, Task task, List<FeatureField> fields, Li
      * @throws IllegalArgumentException naming the column when the label or a feature is not in the
      *                                  schema or table, a regression label is not numeric, a cell does
      *                                  not parse as its column's type, or a classification label has
-     *                                  fewer than two classes
+     *                                  fewer than two classes, or is numeric with more than
+     *                                  {@link #MAX_NUMERIC_CLASSES} values
      */
     public static FeatureSpec fit(Table table, TableSchema schema, String label, Task task, List<String> features) {
         Objects.requireNonNull(task, "task");
@@ -90,6 +110,10 @@ public record FeatureSpec(String label, Task task, List<FeatureField> fields, Li
         }
         if (used.isEmpty()) {
             throw new IllegalArgumentException("label '" + label + "' is missing in every row");
+        }
+        if (task == Task.CLASSIFICATION && labelColumn.type() == ColumnType.NUMERIC
+                && !numericLabelCanBeClasses(classes.size())) {
+            throw new IllegalArgumentException(notCategorical(label, classes.size()));
         }
         if (task == Task.CLASSIFICATION && classes.size() < 2) {
             throw new IllegalArgumentException("classification label '" + label + "' needs at least two classes, found "

@@ -135,6 +135,25 @@ class FeatureEncoderTest {
     }
 
     @Test
+    void rejectsARequiredFieldWhoseStringIsAMissingValueAsForNull() {
+        for (String missing : List.of("", "  ", "NA", "n/a", "null", "NaN")) {
+            List<FieldError> errors = errors(Map.of("c", missing, "code", "3"));
+            assertThat(errors).as("c = '%s'", missing).hasSize(1);
+            assertThat(errors.get(0).field()).isEqualTo("c");
+            assertThat(errors.get(0).message()).startsWith("required field is null");
+            assertThat(Table.isMissing(missing)).as("the CSV reader's rule").isTrue();
+        }
+    }
+
+    @Test
+    void readsAMissingValueStringInAnOptionalFieldAsATrainingCellIsRead() {
+        // row 3 of the training table has x and b missing; the same record with "" and "NA" encodes identically
+        Example<Label> trained = ENCODER.dataset(TABLE, "t").dataset().getExample(2);
+        Example<Label> served = ENCODER.example(Map.of("x", "", "c", "red", "b", "NA", "code", "3"));
+        assertThat(features(served)).isEqualTo(features(trained)).containsEntry("x", 2.0).containsEntry("b", 1.0);
+    }
+
+    @Test
     void collectsEveryErrorOfEveryInstanceWithItsIndex() {
         Map<String, Object> good = Map.of("c", "red", "code", "3");
         Map<String, Object> bad = new LinkedHashMap<>();

@@ -102,6 +102,25 @@ class FeatureSpecTest {
     }
 
     @Test
+    void rejectsClassifyingOnAContinuousNumericLabelSayingToUseRegression() {
+        assertThatThrownBy(() -> FeatureSpec.fit(Penguins.TABLE, Penguins.SCHEMA, "Body Mass (g)", Task.CLASSIFICATION))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("classification label 'Body Mass (g)' is a numeric column with")
+                .hasMessageContaining("use task regression");
+    }
+
+    @Test
+    void acceptsANumericLabelWithFewValuesAsClasses() {
+        Table table = table(new String[] {"x", "y"}, new String[] {"1", "0"}, new String[] {"2", "1"},
+                new String[] {"3", "1"});
+        TableSchema schema = new TableSchema(List.of(new Column("x", ColumnType.NUMERIC, false),
+                new Column("y", ColumnType.NUMERIC, false)));
+        assertThat(FeatureSpec.fit(table, schema, "y", Task.CLASSIFICATION).labels()).containsExactly("0", "1");
+        assertThat(FeatureSpec.numericLabelCanBeClasses(FeatureSpec.MAX_NUMERIC_CLASSES)).isTrue();
+        assertThat(FeatureSpec.numericLabelCanBeClasses(FeatureSpec.MAX_NUMERIC_CLASSES + 1)).isFalse();
+    }
+
+    @Test
     void rejectsASingleClass() {
         Table table = table(new String[] {"x", "y"}, new String[] {"1", "a"}, new String[] {"2", "a"});
         TableSchema schema = new TableSchema(List.of(new Column("x", ColumnType.NUMERIC, false),

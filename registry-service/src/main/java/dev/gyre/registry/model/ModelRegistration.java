@@ -11,6 +11,8 @@ import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.bundle.BundleIntegrityException;
+import dev.gyre.core.bundle.BundleLimits;
+import dev.gyre.core.bundle.BundleTooLargeException;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.registry.audit.AuditTrail;
@@ -18,6 +20,7 @@ import dev.gyre.registry.audit.EventType;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -25,8 +28,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Registers bundles as model versions. The bundle is read and verified with gyre-core first (outside any
- * transaction: it deserializes the model); then blob, model, version, alias and audit events are written in
+ * Registers bundles as model versions. The bundle is verified in full with gyre-core first (zip structure, size
+ * limits, every digest, the model loads; outside any transaction: it deserializes the model), so nothing is stored
+ * and no alias moves for a bundle that cannot be served; then blob, model, version, alias and audit events are written in
  * one transaction holding the model's row lock, so concurrent registrations get consecutive numbers and the
  * same bytes registered twice give the same version.
  */
@@ -44,10 +48,12 @@ public class ModelRegistration {
     private final TransactionTemplate transaction;
     private final JsonMapper json;
     private final MeterRegistry meters;
+    private final BundleLimits limits;
 
     ModelRegistration(RegisteredModelRepository models, ModelVersionRepository versions,
                       ModelAliasRepository aliases, BlobStore blobs, AuditTrail audit, ModelQueries queries,
-                      PlatformTransactionManager transactions, JsonMapper json, MeterRegistry meters) {
+                      PlatformTransactionManager transactions, JsonMapper json, MeterRegistry meters,
+                      BundleProperties bundleProperties) {
         this.models = models;
         this.versions = versions;
         this.aliases = aliases;
@@ -57,6 +63,7 @@ public class ModelRegistration {
         this.transaction = new TransactionTemplate(transactions);
         this.json = json;
         this.meters = meters;
+        this.limits = bundleProperties.limits();
     }
 
     /** The version and whether this call created it (false: the same bundle was registered before). */
@@ -118,7 +125,11 @@ public class ModelRegistration {
             throw Problems.badRequest("invalid-bundle", "The part 'bundle' is empty", Map.of("field", "bundle"));
         }
         try {
-            return ModelBundles.read(bundle, sha256);
+            return ModelBundles.read(bundle, sha256, limits);
+        } catch (BundleTooLargeException e) {
+            meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
+            throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "bundle-too-large", "The part 'bundle' is refused unread: "
+                    + e.getMessage(), Map.of("field", "bundle", "limit", e.limit()));
         } catch (BundleIntegrityException e) {
             meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
             throw Problems.badRequest("invalid-bundle", "The part 'bundle' is not a valid Gyre model bundle: "

@@ -9,9 +9,11 @@ import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegistryApi;
 import dev.gyre.core.bundle.BundleIntegrityException;
+import dev.gyre.core.bundle.BundleLimits;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.bundle.Predictor;
+import dev.gyre.serving.ServingProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -34,9 +36,11 @@ class ModelSource {
     private static final Logger log = LoggerFactory.getLogger(ModelSource.class);
 
     private final RegistryApi registry;
+    private final BundleLimits limits;
 
-    ModelSource(RegistryApi registry) {
+    ModelSource(RegistryApi registry, ServingProperties properties) {
         this.registry = registry;
+        this.limits = properties.bundle().limits();
     }
 
     /** The version {@code alias} points at, or version {@code version} when alias is null. */
@@ -59,7 +63,7 @@ class ModelSource {
         }
         ModelBundle bundle;
         try {
-            bundle = ModelBundles.read(bytes, target.sha256());
+            bundle = ModelBundles.read(bytes, target.sha256(), limits);
         } catch (BundleIntegrityException e) {
             String actual = ModelBundles.sha256(bytes);
             if (!actual.equals(normalized(target.sha256()))) {

@@ -96,6 +96,16 @@ class DeploymentTests extends ServingServiceTestBase {
     }
 
     @Test
+    void refusesABundleThatInflatesPastTheLimitWithoutInflatingItAndSavesNothing() {
+        Response response = deploy("bomb-prod", "bomb", "champion");
+
+        assertThat(response.status()).as(response.text()).isEqualTo(502);
+        assertThat(response.code()).isEqualTo("invalid-bundle");
+        assertThat(response.body().get("detail").asString()).contains("bomb").contains("inflates to more than");
+        assertThat(http.get("/api/v1/deployments/bomb-prod").status()).isEqualTo(404);
+    }
+
+    @Test
     void namesAnUnknownAliasOrModel() {
         Response alias = deploy("nowhere", "penguins", "nope");
         assertThat(alias.status()).isEqualTo(404);

@@ -83,6 +83,22 @@ class PredictionTests extends ServingServiceTestBase {
     }
 
     @Test
+    void refusesAnEmptyStringForAFieldNeverMissingInTrainingAsItRefusesNull() {
+        String nullIsland = ADELIE.replace("\"Island\":\"Torgersen\"", "\"Island\":null");
+        String emptyIsland = ADELIE.replace("\"Island\":\"Torgersen\"", "\"Island\":\"\"");
+        String naIsland = ADELIE.replace("\"Island\":\"Torgersen\"", "\"Island\":\" NA \"");
+
+        for (String instance : List.of(nullIsland, emptyIsland, naIsland)) {
+            Response response = predict(DEPLOYMENT, "[" + instance + "]");
+            assertThat(response.status()).as(instance).isEqualTo(400);
+            assertThat(response.code()).isEqualTo("invalid-instances");
+            JsonNode error = response.body().get("errors").get(0);
+            assertThat(error.get("field").asString()).isEqualTo("Island");
+            assertThat(error.get("message").asString()).startsWith("required field is null");
+        }
+    }
+
+    @Test
     void imputesAFieldThatWasSometimesMissingInTraining() {
         String noSex = ADELIE.replace(",\"Sex\":\"MALE\"", "");
 

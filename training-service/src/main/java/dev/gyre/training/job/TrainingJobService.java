@@ -20,7 +20,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Submitting, reading, listing and cancelling training jobs. */
 @Service
@@ -31,10 +33,15 @@ class TrainingJobService {
     private final ExperimentRepository experiments;
     private final JobStore store;
     private final ApplicationEventPublisher events;
+    private final DatasetCheck datasets;
+    private final TransactionTemplate transaction;
 
     TrainingJobService(TrainingJobValidator validator, TrainingJobRepository jobs, RunRepository runs,
-                       ExperimentRepository experiments, JobStore store, ApplicationEventPublisher events) {
+                       ExperimentRepository experiments, JobStore store, ApplicationEventPublisher events,
+                       DatasetCheck datasets, PlatformTransactionManager transactions) {
         this.validator = validator;
+        this.datasets = datasets;
+        this.transaction = new TransactionTemplate(transactions);
         this.jobs = jobs;
         this.runs = runs;
         this.experiments = experiments;
@@ -43,16 +50,19 @@ class TrainingJobService {
     }
 
     /**
-     * Validates everything, then stores the job QUEUED; the runner picks it up after the commit.
-     * {@code submittedBy} is who asked ("anonymous" when nobody is known).
+     * Validates everything, asks data-service about the dataset version and label (outside any transaction),
+     * then stores the experiment and the job QUEUED; the runner picks it up after the commit. A refusal
+     * stores nothing. {@code submittedBy} is who asked ("anonymous" when nobody is known).
      */
-    @Transactional
     public TrainingJobResponse submit(TrainingJobRequest request, String submittedBy) {
         TrainingJobRequest valid = validator.validate(request);
-        experiments.ensure(valid.experiment());
-        TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size(), submittedBy));
-        events.publishEvent(new JobQueued(job.getId()));
-        return response(job, List.of());
+        datasets.check(valid);
+        return transaction.execute(status -> {
+            experiments.ensure(valid.experiment());
+            TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size(), submittedBy));
+            events.publishEvent(new JobQueued(job.getId()));
+            return response(job, List.of());
+        });
     }
 
     @Transactional(readOnly = true)

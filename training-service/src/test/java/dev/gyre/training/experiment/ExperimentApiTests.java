@@ -44,7 +44,7 @@ class ExperimentApiTests extends TrainingServiceTestBase {
     @Test
     void rejectsAnUnknownSortMetricNamingTheParameter() {
         submit("""
-                {"experiment": "sorting", "dataset": {"name": "ghost", "version": 1}, "label": "Species",
+                {"experiment": "sorting", "dataset": {"name": "vanishing", "version": 1}, "label": "Species",
                  "task": "classification", "candidates": [{"algorithm": "cart"}],
                  "evaluation": {"method": "kfold", "metric": "accuracy"}}""");
         var response = http.get("/api/v1/experiments/sorting/runs?sort=loss");

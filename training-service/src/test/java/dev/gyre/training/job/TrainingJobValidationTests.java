@@ -4,6 +4,7 @@ import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.training.TrainingServiceTestBase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 import static dev.gyre.test.ProblemAssertions.problem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -125,6 +126,73 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
                 {"experiment": "validation", "dataset": {"name": "penguins", "version": 0}, "label": "Species",
                  "task": "classification", "candidates": [{"algorithm": "cart"}],
                  "evaluation": {"method": "kfold", "metric": "accuracy"}}""", "invalid-field", "dataset.version");
+    }
+
+    /** A request on {@code dataset} version {@code version}, predicting {@code label}, in its own experiment. */
+    private static String datasetRequest(String experiment, String dataset, int version, String label, String task) {
+        boolean classification = task.equals("classification");
+        return """
+                {"experiment": "%s", "dataset": {"name": "%s", "version": %d}, "label": "%s", "task": "%s",
+                 "candidates": [{"algorithm": "%s"}], "evaluation": {"method": "kfold", "metric": "%s"}}"""
+                .formatted(experiment, dataset, version, label, task, classification ? "cart" : "linear-regression",
+                        classification ? "accuracy" : "rmse");
+    }
+
+    /** Refused with this problem before the 202: no job and no experiment are created. */
+    private JsonNode assertRefusedBeforeAccepting(String body, String experiment, int status, String code, String field) {
+        long before = jobs.count();
+        JsonNode problem = problem(http.post("/api/v1/training-jobs", body), status, code, field);
+        assertThat(jobs.count()).as("no job stored").isEqualTo(before);
+        problem(http.get("/api/v1/experiments/" + experiment), 404, "not-found");
+        return problem;
+    }
+
+    @Test
+    void refusesAnUnknownDatasetWith404() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("ghost-dataset", "ghost", 1, "Species",
+                "classification"), "ghost-dataset", 404, "unknown-dataset", "dataset.name");
+        assertThat(problem.path("detail").asString()).isEqualTo("data-service has no dataset 'ghost'");
+    }
+
+    @Test
+    void refusesAnUnknownVersionWith404NamingTheLatest() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("ghost-version", "penguins", 3, "Species",
+                "classification"), "ghost-version", 404, "unknown-dataset-version", "dataset.version");
+        assertThat(problem.path("latestVersion").asInt()).isEqualTo(1);
+        assertThat(problem.path("detail").asString()).contains("has no version 3");
+    }
+
+    @Test
+    void refusesAnInvalidDatasetVersion() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("invalid-version", "broken", 1, "Species",
+                "classification"), "invalid-version", 400, "invalid-dataset-version", "dataset.version");
+        assertThat(problem.path("detail").asString()).contains("is INVALID; only a VALID version can be trained on");
+    }
+
+    @Test
+    void refusesALabelThatIsNotAColumnListingTheColumns() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("no-wingspan", "penguins", 1, "Wingspan",
+                "classification"), "no-wingspan", 400, "unknown-label", "label");
+        assertThat(problem.path("detail").asString()).contains("'Wingspan'", "Species", "Body Mass (g)");
+    }
+
+    @Test
+    void refusesClassifyingOnAContinuousNumericLabelSuggestingRegression() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("mass-classes", "penguins", 1, "Body Mass (g)",
+                "classification"), "mass-classes", 400, "label-not-categorical", "label");
+        assertThat(problem.path("suggestedTask").asString()).isEqualTo("regression");
+        assertThat(problem.path("distinct").asLong()).isGreaterThan(20);
+        assertThat(problem.path("detail").asString())
+                .startsWith("classification label 'Body Mass (g)' is a numeric column with")
+                .contains("use task regression")
+                .doesNotContain("Unknown label");
+    }
+
+    @Test
+    void refusesRegressionOnACategoricalLabel() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("species-numbers", "penguins", 1, "Species",
+                "regression"), "species-numbers", 400, "label-not-numeric", "label");
+        assertThat(problem.path("detail").asString()).contains("use task classification");
     }
 
     @Test

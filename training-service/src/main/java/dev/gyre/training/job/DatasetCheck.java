@@ -1,0 +1,136 @@
+package dev.gyre.training.job;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.gyre.api.Problems;
+import dev.gyre.api.data.ColumnProfileResponse;
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.DataApi;
+import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.core.features.FeatureSpec;
+import dev.gyre.core.ml.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Asks data-service, before a job is accepted, whether its dataset version exists and is VALID, whether the
+ * label is one of its columns, and whether that column suits the task. Each refusal is a problem naming the
+ * request field; a job that passes can still fail later only for reasons found while training.
+ */
+@Component
+class DatasetCheck {
+    private static final Logger log = LoggerFactory.getLogger(DatasetCheck.class);
+    private static final String DATA = "data-service";
+
+    private final DataApi data;
+
+    DatasetCheck(DataApi data) {
+        this.data = data;
+    }
+
+    /** @throws ErrorResponseException 404 for an unknown dataset or version, 400 for a bad label, 502/503 when data-service fails */
+    void check(TrainingJobRequest request) {
+        DatasetRef ref = request.dataset();
+        DatasetVersionResponse version = version(ref);
+        if (!"VALID".equals(version.status())) {
+            throw Problems.badRequest("invalid-dataset-version", "dataset '" + ref.name() + "' version " + ref.version()
+                    + " is " + version.status() + "; only a VALID version can be trained on", Map.of("field", "dataset.version"));
+        }
+        List<ColumnSpec> columns = version.columns() == null ? List.of() : version.columns();
+        Optional<ColumnSpec> label = columns.stream().filter(c -> request.label().equals(c.name())).findFirst();
+        if (label.isEmpty()) {
+            throw Problems.badRequest("unknown-label", "label '" + request.label() + "' is not a column of dataset '"
+                    + ref.name() + "' version " + ref.version() + "; columns: " + columns.stream().map(ColumnSpec::name).toList(),
+                    Map.of("field", "label"));
+        }
+        Task task = Task.of(request.task());
+        boolean numeric = "numeric".equals(label.get().type());
+        if (task == Task.REGRESSION && !numeric) {
+            throw Problems.badRequest("label-not-numeric", "regression label '" + request.label() + "' is a "
+                    + label.get().type() + " column, not a numeric one: to predict its classes use task classification",
+                    Map.of("field", "label"));
+        }
+        if (task == Task.CLASSIFICATION && numeric) {
+            distinct(ref, request.label()).filter(n -> !FeatureSpec.numericLabelCanBeClasses(n)).ifPresent(n -> {
+                throw Problems.badRequest("label-not-categorical", FeatureSpec.notCategorical(request.label(), n),
+                        Map.of("field", "label", "distinct", n, "suggestedTask", Task.REGRESSION.json()));
+            });
+        }
+    }
+
+    private DatasetVersionResponse version(DatasetRef ref) {
+        try {
+            DatasetVersionResponse version = data.version(ref.name(), ref.version());
+            if (version == null) {
+                throw peerFailed("answered an empty body for dataset '" + ref.name() + "' version " + ref.version());
+            }
+            return version;
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() != 404) {
+                throw peerFailed("answered " + e.getStatusCode().value() + " for dataset '" + ref.name() + "' version "
+                        + ref.version());
+            }
+        } catch (ResourceAccessException e) {
+            throw unreachable(e);
+        } catch (RestClientException e) {
+            throw peerFailed("sent an unreadable answer for dataset '" + ref.name() + "': " + e.getMessage());
+        }
+        // 404: is it the dataset or only the version that is unknown?
+        Integer latest;
+        try {
+            latest = data.dataset(ref.name()).latestVersion();
+        } catch (RestClientResponseException e) {
+            if (e.getStatusCode().value() == 404) {
+                throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset", DATA + " has no dataset '" + ref.name() + "'",
+                        Map.of("field", "dataset.name"));
+            }
+            throw peerFailed("answered " + e.getStatusCode().value() + " for dataset '" + ref.name() + "'");
+        } catch (ResourceAccessException e) {
+            throw unreachable(e);
+        } catch (RestClientException e) {
+            throw peerFailed("sent an unreadable answer for dataset '" + ref.name() + "': " + e.getMessage());
+        }
+        Map<String, Object> properties = new LinkedHashMap<>();
+        properties.put("field", "dataset.version");
+        if (latest != null) {
+            properties.put("latestVersion", latest);
+        }
+        throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset-version", "dataset '" + ref.name() + "' has no version "
+                + ref.version() + (latest == null ? " (it has no versions yet)" : "; its latest is " + latest), properties);
+    }
+
+    /** The label's distinct count from the version's profile; empty when data-service cannot say (training checks again). */
+    private Optional<Long> distinct(DatasetRef ref, String label) {
+        try {
+            DatasetProfileResponse profile = data.profile(ref.name(), ref.version());
+            return profile == null || profile.columns() == null ? Optional.empty()
+                    : profile.columns().stream().filter(c -> label.equals(c.name())).findFirst()
+                    .map(ColumnProfileResponse::distinct);
+        } catch (RestClientException e) {
+            log.warn("no profile of dataset {} version {} to check label {}: {}", ref.name(), ref.version(), label,
+                    e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static ErrorResponseException unreachable(ResourceAccessException e) {
+        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "peer-unavailable", DATA
+                + " is unreachable, so the dataset cannot be checked; try again: " + e.getMessage(), Map.of("service", DATA));
+    }
+
+    private static ErrorResponseException peerFailed(String what) {
+        return Problems.of(HttpStatus.BAD_GATEWAY, "peer-error", DATA + " " + what, Map.of("service", DATA));
+    }
+}
