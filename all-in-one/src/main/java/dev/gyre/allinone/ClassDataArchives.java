@@ -44,8 +44,7 @@ final class ClassDataArchives implements AutoCloseable {
 
     /**
      * @param create whether a service without a valid archive records one: not on a start that extracted
-     *               the services (a first start), because recording costs start-up CPU on JDK 17 and the
-     *               first start is the one to keep short
+     *               the services (a first start), so that a new platform's first minutes have no dump pauses
      * @param jcmd   the JDK's {@code jcmd}; without it no archive is recorded
      */
     ClassDataArchives(Path directory, boolean create, Path jcmd) {
