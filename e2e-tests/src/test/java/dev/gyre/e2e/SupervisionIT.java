@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -46,6 +48,50 @@ class SupervisionIT {
 
     @Test
     @Order(1)
+    void aTrainingJobKilledWithItsServiceResumesWhenTheSupervisorRestartsIt() throws Exception {
+        Gyre gyre = new Gyre(platform.gateway, platform.adminKey);
+        byte[] penguins = Files.readAllBytes(Path.of(System.getProperty("gyre.datasets", "../datasets"), "penguins.csv"));
+        assertThat(gyre.postJson("/api/v1/datasets", Map.of("name", "penguins", "labelColumn", "Species")).status())
+                .isEqualTo(201);
+        assertThat(gyre.postCsv("/api/v1/datasets/penguins/versions", penguins).status()).isEqualTo(201);
+        Gyre.Reply submitted = gyre.postJson("/api/v1/training-jobs", Map.of(
+                "experiment", "supervision-e2e",
+                "dataset", Map.of("name", "penguins", "version", 1),
+                "label", "Species",
+                "task", "classification",
+                // slow enough (tens of seconds here) to be killed while it runs
+                "candidates", List.of(Map.of("algorithm", "random-forest", "params", Map.of("numTrees", 200)),
+                        Map.of("algorithm", "xgboost", "params", Map.of("numTrees", 300)),
+                        Map.of("algorithm", "logistic-regression")),
+                "evaluation", Map.of("method", "kfold", "folds", 10, "metric", "accuracy")));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        String job = "/api/v1/training-jobs/" + submitted.json().path("id").asString();
+        Gyre.Reply state = gyre.get(job);
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (!"RUNNING".equals(state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
+            Thread.sleep(100);
+            state = gyre.get(job);
+        }
+        assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("RUNNING");
+
+        kill9(platform.service("training-service"));
+
+        deadline = Instant.now().plus(Duration.ofMinutes(4));
+        state = gyre.get(job);
+        while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.json() == null ? "" : state.json().path("status").asString())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(1000);
+            state = gyre.get(job);
+        }
+        assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
+        assertThat(state.json().path("runs").size()).isEqualTo(3);
+        assertThat(platform.output())
+                .contains("training-service was killed by signal 9 (SIGKILL) unexpectedly; restarting it in 1 s")
+                .contains("Re-queued 1 training job(s)");
+    }
+
+    @Test
+    @Order(2)
     void aServiceKilledWithSigkillIsRestartedAndAnswersAgainThroughTheGateway() throws Exception {
         Gyre gyre = new Gyre(platform.gateway, platform.adminKey);
         assertThat(gyre.get("/api/v1/models").status()).isEqualTo(200);
@@ -75,14 +121,14 @@ class SupervisionIT {
     }
 
     @Test
-    @Order(2)
+    @Order(3)
     void sigtermStopsEveryChildAndPostgresWithin30Seconds() throws Exception {
         assertStopsWithin30Seconds(platform);
         platform = null;
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aRestartOnTheSameDataDirectoryStopsWithin30SecondsToo() throws Exception {
         platform = Platform.start(dataDir, Duration.ofSeconds(240));
         assertThat(platform.output()).as("a restart: jars unchanged").contains("jars unchanged");
