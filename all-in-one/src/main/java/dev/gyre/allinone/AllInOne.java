@@ -3,6 +3,7 @@ package dev.gyre.allinone;
 import java.io.PrintStream;
 import java.net.http.HttpClient;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -21,12 +23,16 @@ import java.util.concurrent.TimeUnit;
  * {@code java -jar gyre-all-in-one.jar}: the whole platform on one machine without Docker. Starts one
  * embedded PostgreSQL, extracts the embedded service jars when they changed, starts the five services
  * and the gateway as six JVMs in parallel, waits until every one is ready and prints where to find
- * it. Ctrl-C or SIGTERM stops the services, then PostgreSQL; a watchdog stops them if the launcher is
- * killed outright.
+ * it. A service that dies later is restarted ({@link Supervisor}). Ctrl-C or SIGTERM stops the services,
+ * then PostgreSQL; a watchdog stops them if the launcher is killed outright.
  */
 public final class AllInOne {
 
     private static final String LOG = "gyre";
+    /** SIGTERM to every service, then SIGKILL to those still running: the whole stop stays within 30 s. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** Longest pause of one service while it writes its class-data archive. */
+    private static final Duration DUMP_TIMEOUT = Duration.ofSeconds(60);
 
     /** Environment of every service unless the launcher's environment sets the variable itself. */
     static final Map<String, String> SERVICE_DEFAULTS = Map.of(
@@ -40,7 +46,8 @@ public final class AllInOne {
     private Watchdog watchdog;
     private Database database;
     private volatile ClassDataArchives archives;
-    private boolean ready;
+    private final Supervisor supervisor;
+    private final CountDownLatch stopping = new CountDownLatch(1);
     private boolean stopped;
 
     AllInOne(Settings settings, PrintStream out) {
@@ -49,6 +56,7 @@ public final class AllInOne {
         List<String> names = new ArrayList<>(ServiceSpec.ALL.stream().map(ServiceSpec::name).toList());
         names.add(LOG);
         this.prefixer = new LinePrefixer(names);
+        this.supervisor = new Supervisor(RestartPolicy.DEFAULT, Clock.systemUTC(), this::log, this::restarted);
     }
 
     public static void main(String[] args) throws InterruptedException {
@@ -72,7 +80,7 @@ public final class AllInOne {
             }
             System.exit(1);
         }
-        launcher.awaitServicesExit();
+        launcher.awaitStop();
     }
 
     void start() {
@@ -107,7 +115,7 @@ public final class AllInOne {
                 }
             });
             int written = get(extracted);
-            archives = new ClassDataArchives(lib.resolve("cds"), written == 0);
+            archives = new ClassDataArchives(lib.resolve("cds"), written == 0, ClassDataArchives.jcmdOfThisJdk());
             for (ServiceSpec spec : ServiceSpec.ALL) {
                 EmbeddedJars.Launch launch = jars.launch(spec.name());
                 List<String> cdsOptions = archives.options(spec.name(), spec.javaOptions(settings.javaOptions()),
@@ -129,12 +137,74 @@ public final class AllInOne {
         } finally {
             pool.shutdownNow();
         }
+        List<ServiceProcess> running;
         synchronized (this) {
-            ready = true;
+            running = List.copyOf(services);
         }
+        running.forEach(supervisor::watch);
         printBanner(Duration.ofNanos(System.nanoTime() - started));
+        writeArchivesInBackground(running);
         // the launcher only relays output from now on: give back the heap that extraction and start-up used
         System.gc();
+    }
+
+    /** A restarted service: the watchdog learns its pid, and its readiness is reported. */
+    private void restarted(Supervisor.Child child, Process process) {
+        watchdog.watch(process.pid());
+        if (!(child instanceof ServiceProcess service)) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            long started = System.nanoTime();
+            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+            try {
+                service.awaitReady(http, started + settings.startTimeout().toNanos());
+                log(service.name() + " ready again after " + String.format("%.1f s", (System.nanoTime() - started) / 1e9));
+            } catch (ServiceProcess.StartFailure e) {
+                if (!isStopping()) {
+                    log(service.name() + " did not become ready again: " + e.getMessage());
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, service.name() + "-readiness");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /**
+     * Services started without an archive write one now, one at a time (each pauses for a few seconds
+     * while it writes), so that neither the start nor the stop pays for it.
+     */
+    private void writeArchivesInBackground(List<ServiceProcess> running) {
+        ClassDataArchives cds = archives;
+        List<ServiceProcess> pending = running.stream().filter(service -> cds.pending(service.name())).toList();
+        if (pending.isEmpty()) {
+            return;
+        }
+        Thread thread = new Thread(() -> {
+            log("writing class-data archives in the background, one service at a time (once: later starts are faster)");
+            for (ServiceProcess service : pending) {
+                if (isStopping()) {
+                    return;
+                }
+                try {
+                    cds.dump(service.name(), service.pid(), DUMP_TIMEOUT).ifPresentOrElse(
+                            written -> log(String.format("wrote the class-data archive of %s in %.1f s (%d MB)",
+                                    service.name(), written.took().toMillis() / 1000.0, written.bytes() >> 20)),
+                            () -> {
+                                if (!isStopping()) {
+                                    log("could not write the class-data archive of " + service.name()
+                                            + " (the next start tries again)");
+                                }
+                            });
+                } catch (InterruptedException e) {
+                    return;
+                }
+            }
+        }, "gyre-cds");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     private Map<ServiceSpec, Integer> choosePorts() {
@@ -223,22 +293,9 @@ public final class AllInOne {
         log(rule);
     }
 
-    /** Blocks until every service has exited, reporting each exit that was not asked for. */
-    void awaitServicesExit() throws InterruptedException {
-        List<ServiceProcess> running;
-        synchronized (this) {
-            running = List.copyOf(services);
-        }
-        List<CompletableFuture<?>> exits = new ArrayList<>();
-        for (ServiceProcess service : running) {
-            exits.add(service.process().onExit().thenAccept(process -> {
-                if (!isStopping()) {
-                    log(service.name() + " exited with code " + process.exitValue()
-                            + "; the rest of the platform keeps running (Ctrl-C stops it)");
-                }
-            }));
-        }
-        CompletableFuture.allOf(exits.toArray(CompletableFuture[]::new)).join();
+    /** Blocks until the platform is being stopped; meanwhile the supervisor restarts services that die. */
+    void awaitStop() throws InterruptedException {
+        stopping.await();
     }
 
     private synchronized boolean isStopping() {
@@ -246,37 +303,37 @@ public final class AllInOne {
     }
 
     /**
-     * Stops the services (SIGTERM, up to 20 s for graceful shutdown, then SIGKILL), then PostgreSQL,
-     * then dismisses the watchdog. Safe to call twice.
+     * Stops restarting services, then stops them (SIGTERM, up to 20 s for graceful shutdown, then SIGKILL),
+     * then PostgreSQL, then dismisses the watchdog. Safe to call twice.
      */
     void stop() {
         List<ServiceProcess> running;
-        boolean wasReady;
         synchronized (this) {
             if (stopped) {
                 return;
             }
             stopped = true;
-            running = List.copyOf(services);
-            wasReady = ready;
         }
-        boolean creatingArchives = archives != null && running.stream().anyMatch(s -> archives.creating(s.name()));
+        long started = System.nanoTime();
+        // first: no restart may start after the services were told to stop (close waits for one spawning now)
+        supervisor.close();
+        if (archives != null) {
+            archives.close();
+        }
+        synchronized (this) {
+            running = List.copyOf(services);
+        }
+        stopping.countDown();
         if (!running.isEmpty()) {
-            log("stopping " + running.size() + " services" + (creatingArchives
-                    ? " (and writing their class-data archives, once: later starts are faster)" : ""));
+            log("stopping " + running.size() + " services");
         }
         running.forEach(ServiceProcess::requestStop);
-        // writing the archives takes a few seconds of CPU per JVM at exit
-        int grace = creatingArchives ? 40 : 20;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(grace);
+        long deadline = started + STOP_GRACE.toNanos();
         for (ServiceProcess service : running) {
-            boolean clean = false;
             try {
                 long left = Math.max(0, deadline - System.nanoTime());
-                if (service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
-                    clean = true;
-                } else {
-                    log(service.name() + " did not stop within " + grace + " s: killing it");
+                if (!service.process().waitFor(left, TimeUnit.NANOSECONDS)) {
+                    log(service.name() + " did not stop within " + STOP_GRACE.toSeconds() + " s: killing it");
                     service.kill();
                     service.process().waitFor(5, TimeUnit.SECONDS);
                 }
@@ -284,9 +341,6 @@ public final class AllInOne {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 service.kill();
-            }
-            if (archives != null) {
-                archives.stopped(service.name(), clean && wasReady);
             }
         }
         if (database != null) {
@@ -300,6 +354,7 @@ public final class AllInOne {
         if (watchdog != null) {
             watchdog.close();
         }
+        log(String.format("stopped in %.1f s", (System.nanoTime() - started) / 1e9));
     }
 
     private void log(String message) {

@@ -14,8 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** One running service: its JVM, its port, its output pump. */
-final class ServiceProcess {
+/** One service: its JVM (started again, with the same command, when it is restarted), its port, its output pump. */
+final class ServiceProcess implements Supervisor.Child {
 
     /** The service exited (or never became ready) while the platform was starting. */
     static final class StartFailure extends Exception {
@@ -26,14 +26,18 @@ final class ServiceProcess {
 
     private final ServiceSpec spec;
     private final int port;
-    private final Process process;
-    private final Thread pump;
+    private final ProcessBuilder builder;
+    private final LinePrefixer prefixer;
+    private final PrintStream out;
+    private volatile Process process;
+    private volatile Thread pump;
 
-    private ServiceProcess(ServiceSpec spec, int port, Process process, Thread pump) {
+    private ServiceProcess(ServiceSpec spec, int port, ProcessBuilder builder, LinePrefixer prefixer, PrintStream out) {
         this.spec = spec;
         this.port = port;
-        this.process = process;
-        this.pump = pump;
+        this.builder = builder;
+        this.prefixer = prefixer;
+        this.out = out;
     }
 
     /**
@@ -60,10 +64,19 @@ final class ServiceProcess {
                 builder.environment().put(name, value);
             }
         });
+        ServiceProcess service = new ServiceProcess(spec, port, builder, prefixer, out);
+        service.restart();
+        return service;
+    }
+
+    /** Starts the JVM (again): same command, environment and port. */
+    @Override
+    public synchronized Process restart() {
         try {
-            Process process = builder.start();
-            Thread pump = prefixer.pumpInBackground(spec.name(), process.getInputStream(), out);
-            return new ServiceProcess(spec, port, process, pump);
+            Process started = builder.start();
+            pump = prefixer.pumpInBackground(spec.name(), started.getInputStream(), out);
+            process = started;
+            return started;
         } catch (IOException e) {
             throw new LaunchException("could not start " + spec.name() + ": " + e.getMessage(), e);
         }
@@ -91,7 +104,8 @@ final class ServiceProcess {
         return spec;
     }
 
-    String name() {
+    @Override
+    public String name() {
         return spec.name();
     }
 
@@ -103,7 +117,8 @@ final class ServiceProcess {
         return process.pid();
     }
 
-    Process process() {
+    @Override
+    public Process process() {
         return process;
     }
 
@@ -112,6 +127,8 @@ final class ServiceProcess {
      * exits or the deadline passes.
      */
     void awaitReady(HttpClient http, long deadlineNanos) throws StartFailure, InterruptedException {
+        Process process = this.process;
+        Thread pump = this.pump;
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness"))
                 .timeout(Duration.ofSeconds(2))
                 .build();

@@ -27,23 +27,29 @@ final class Platform implements AutoCloseable {
     final URI gateway;
     final String adminKey;
     final Path log;
+    final Path dataDir;
     private final Process process;
 
-    private Platform(URI gateway, String adminKey, Path log, Process process) {
+    private Platform(URI gateway, String adminKey, Path log, Path dataDir, Process process) {
         this.gateway = gateway;
         this.adminKey = adminKey;
         this.log = log;
+        this.dataDir = dataDir;
         this.process = process;
     }
 
     static Platform start(Duration timeout) throws IOException, InterruptedException {
+        return start(Files.createTempDirectory("gyre-e2e-"), timeout);
+    }
+
+    /** Starts the platform on {@code dataDir}: a fresh one, or one an earlier platform left (a restart). */
+    static Platform start(Path dataDir, Duration timeout) throws IOException, InterruptedException {
         Path jar = Path.of(System.getProperty("gyre.allInOneJar", "../all-in-one/target/gyre-all-in-one.jar"));
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the platform first: " + jar.toAbsolutePath() + " is missing");
         }
         int port = freePort();
         String key = HexFormat.of().formatHex(randomBytes());
-        Path dataDir = Files.createTempDirectory("gyre-e2e-");
         Path log = Path.of("target", "platform-" + port + ".log");
         Files.createDirectories(log.getParent());
         ProcessBuilder builder = new ProcessBuilder(
@@ -53,7 +59,7 @@ final class Platform implements AutoCloseable {
         builder.environment().put("GYRE_PORT", Integer.toString(port));
         builder.environment().put("GYRE_DATA_DIR", dataDir.toString());
         builder.environment().put("GYRE_ADMIN_KEY", key);
-        Platform platform = new Platform(URI.create("http://localhost:" + port), key, log, builder.start());
+        Platform platform = new Platform(URI.create("http://localhost:" + port), key, log, dataDir, builder.start());
         try {
             platform.awaitReady(timeout);
         } catch (RuntimeException | InterruptedException e) {
@@ -112,6 +118,42 @@ final class Platform implements AutoCloseable {
 
     List<ProcessHandle> children() {
         return process.descendants().toList();
+    }
+
+    /** The launcher's own process. */
+    ProcessHandle launcher() {
+        return process.toHandle();
+    }
+
+    /** The running JVM of {@code service} (its command names {@code lib/<service>/java.args}). */
+    ProcessHandle service(String service) {
+        String argumentFile = "/lib/" + service + "/java.args";
+        return process.descendants()
+                .filter(p -> p.isAlive() && p.info().commandLine().orElse("").contains(argumentFile))
+                .findFirst().orElseThrow(() -> new AssertionError("no running " + service + " process"));
+    }
+
+    /**
+     * PostgreSQL's postmaster (from its pid file) and its backends: pg_ctl starts it detached, so it is
+     * not a descendant of the launcher.
+     */
+    List<ProcessHandle> postgres() {
+        try {
+            Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+            long pid = Long.parseLong(Files.readAllLines(pidFile).get(0).trim());
+            ProcessHandle postmaster = ProcessHandle.of(pid).orElseThrow(() -> new AssertionError("no postmaster " + pid));
+            return java.util.stream.Stream.concat(java.util.stream.Stream.of(postmaster), postmaster.descendants()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    String output() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() {
