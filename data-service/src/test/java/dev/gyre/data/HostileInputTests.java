@@ -4,6 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.CountDownLatch;
 
 import dev.gyre.test.Datasets;
 import dev.gyre.test.HttpTestClient.Response;
@@ -93,6 +97,38 @@ class HostileInputTests extends DataServiceTestBase {
                 {"name":"%s","schema":[{"name":"Ten\\u0000ure","type":"numeric"}]}""".formatted(name)),
                 400, "malformed-request", "schema[0].name");
         problem(http.get("/api/v1/datasets/" + name), 404, "not-found");
+    }
+
+    @Test
+    void racingCreatesOfOneNameGiveOne201AndConflictsNeverAnotherError() throws Exception {
+        String name = uniqueName("hostile-race");
+        int racers = 6;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(racers);
+        try {
+            List<Future<Response>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < racers; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return http.post("/api/v1/datasets", "{\"name\":\"" + name + "\"}");
+                }));
+            }
+            start.countDown();
+            int created = 0;
+            for (Future<Response> answer : answers) {
+                Response response = answer.get();
+                if (response.status() == 201) {
+                    created++;
+                } else {
+                    // the service's own check says dataset-exists; a lost race reaches the unique constraint
+                    assertThat(response.status()).as(response.text()).isEqualTo(409);
+                    assertThat(response.code()).isIn("dataset-exists", "conflict");
+                }
+            }
+            assertThat(created).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
