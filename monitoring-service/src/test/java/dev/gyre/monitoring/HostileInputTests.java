@@ -58,6 +58,22 @@ class HostileInputTests extends MonitoringServiceTestBase {
     }
 
     @Test
+    void aBrowserAskingForHtmlStillGetsAProblem() {
+        RawHttp.Answer answer = raw.send("GET", "/api/v1/monitors/hostile-nobody",
+                java.util.Map.of("Accept", "text/html"), new byte[0]);
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.text()).doesNotContain("<html");
+    }
+
+    @Test
+    void aMethodTomcatRefusesIsAProblem() {
+        RawHttp.Answer answer = raw.send("TRACE", "/api/v1/monitors");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(405);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+    }
+
+    @Test
     void aFractionWhereAnIntegerIsExpectedIsRefused() {
         problem(http.put("/api/v1/monitors/hostile-float", "{\"reference\":{\"dataset\":\"penguins\",\"version\":1.9}}"),
                 400, "malformed-request", "reference.version");
