@@ -28,6 +28,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import org.postgresql.util.PSQLException;
 import org.postgresql.util.ServerErrorMessage;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns every exception a controller lets out into an RFC 9457 problem with a stable
@@ -47,9 +49,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body could not be read");
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
-            problem.setDetail(jackson instanceof RefusedValueException refused
-                    ? "Field '" + field + "' " + refused.getOriginalMessage()
-                    : "Field '" + field + "' has a value of the wrong type or shape");
+            if (jackson instanceof RefusedValueException refused) {
+                problem.setDetail("Field '" + field + "' " + refused.getOriginalMessage());
+            } else if (jackson instanceof InputCoercionException coercion) {
+                problem.setDetail("Field '" + field + "' is out of range: " + coercion.getOriginalMessage());
+            } else if (jackson instanceof StreamReadException read) {
+                problem.setDetail("Malformed JSON at field '" + field + "': " + read.getOriginalMessage());
+            } else {
+                problem.setDetail("Field '" + field + "' has a value of the wrong type or shape");
+            }
             problem.setProperty("field", field);
         } else if (ex.getCause() instanceof JacksonException jackson) {
             problem.setDetail("Malformed JSON: " + jackson.getOriginalMessage());
