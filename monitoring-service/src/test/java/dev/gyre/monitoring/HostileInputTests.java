@@ -116,7 +116,12 @@ class HostileInputTests extends MonitoringServiceTestBase {
                 "inputs":{},"label":"Ade\\u0000lie"}]}"""), 400, "malformed-request", "predictions[0].label");
         problem(http.post("/api/v1/feedback", "{\"items\":[{\"predictionId\":\"x\\u0000\",\"actual\":\"a\"}]}"),
                 400, "malformed-request", "items[0].predictionId");
-        problem(http.get("/api/v1/monitors/hostile-nul"), 404, "not-found");
+        Response surrogate = monitor("hostile-nul", "\"retrain\":{\"note\":\"half \\uD800 a pair\"}");
+        problem(surrogate, 400, "malformed-request", "retrain.note");
+        assertThat(surrogate.body().path("detail").asString()).contains("unpaired surrogate");
+        problem(monitor("hostile-nul", "\"label\":\"\\uDC00\""), 400, "malformed-request", "label");
+        assertThat(monitor("hostile-nul", "\"retrain\":{\"note\":\"a pair \\uD83D\\uDE00 is fine\"}").status())
+                .isEqualTo(201);
     }
 
     @Test

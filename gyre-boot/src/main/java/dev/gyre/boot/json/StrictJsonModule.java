@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -27,9 +28,9 @@ import tools.jackson.databind.module.SimpleModule;
 /**
  * What every Gyre service refuses while it binds JSON, whatever the record: a fraction where an integer is
  * expected ({@code 1.9} is not version 1), a non-finite number ({@code 1e999}, {@code "Infinity"}, {@code "NaN"}),
- * the NUL character in a string or a map key (PostgreSQL cannot store it), and a date or time outside the range
- * PostgreSQL stores. Values of type {@code Object} (maps of inputs, feedback, parameters) are checked all the way
- * down. A refusal is a {@link RefusedValueException} whose path names the field.
+ * the NUL character or an unpaired surrogate in a string or a map key (PostgreSQL cannot store them), and a date
+ * or time outside the range PostgreSQL stores. Values of type {@code Object} (maps of inputs, feedback,
+ * parameters) are checked all the way down. A refusal is a {@link RefusedValueException} whose path names the field.
  */
 public class StrictJsonModule extends SimpleModule {
     /** The earliest instant accepted: within PostgreSQL's range (4713 BC). */
@@ -121,9 +122,9 @@ public class StrictJsonModule extends SimpleModule {
 
         @Override
         public Object deserializeKey(String key, DeserializationContext ctxt) {
-            if (key != null && key.indexOf('\0') >= 0) {
-                throw new RefusedValueException(ctxt.getParser(), "names a key holding the NUL character (U+0000)",
-                        key, String.class);
+            String fault = key == null ? null : textFault(key);
+            if (fault != null) {
+                throw new RefusedValueException(ctxt.getParser(), "names a key holding " + fault, key, String.class);
             }
             return delegate.deserializeKey(key, ctxt);
         }
@@ -135,9 +136,9 @@ public class StrictJsonModule extends SimpleModule {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 String key = String.valueOf(entry.getKey());
                 try {
-                    if (key.indexOf('\0') >= 0) {
-                        throw new RefusedValueException(p, "is a key holding the NUL character (U+0000)", key,
-                                String.class);
+                    String fault = textFault(key);
+                    if (fault != null) {
+                        throw new RefusedValueException(p, "names a key holding " + fault, key, String.class);
                     }
                     checkTree(p, entry.getValue());
                 } catch (JacksonException e) {
@@ -160,9 +161,26 @@ public class StrictJsonModule extends SimpleModule {
     }
 
     private static void checkText(JsonParser p, String text) {
-        if (text.indexOf('\0') >= 0) {
-            throw new RefusedValueException(p, "must not hold the NUL character (U+0000)", text, String.class);
+        String fault = textFault(text);
+        if (fault != null) {
+            throw new RefusedValueException(p, "must not hold " + fault, text, String.class);
         }
+    }
+
+    /** What PostgreSQL cannot store in a text: NUL, or a UTF-16 surrogate without its pair; null when neither. */
+    private static String textFault(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\0') {
+                return "the NUL character (U+0000)";
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return "an unpaired surrogate (U+" + Integer.toHexString(c).toUpperCase(Locale.ROOT) + ")";
+            }
+        }
+        return null;
     }
 
     private static void checkFinite(JsonParser p, Number number) {
