@@ -3,24 +3,62 @@ package dev.gyre.boot;
 import javax.sql.DataSource;
 
 import dev.gyre.boot.blob.JdbcBlobStore;
+import dev.gyre.boot.json.StrictJsonModule;
+import dev.gyre.boot.problem.ProblemErrorController;
 import dev.gyre.boot.problem.ProblemHandler;
+import dev.gyre.boot.problem.ProblemReportValves;
 import dev.gyre.boot.requestid.RequestIdFilter;
 import dev.gyre.boot.requestid.RequestIdPropagation;
 import dev.gyre.core.blob.BlobStore;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every Gyre service gets by depending on gyre-boot: problem details, a PostgreSQL blob store, and request
- * ids ({@code X-Request-Id} in, in the MDC, on the response and on calls to other services).
+ * What every Gyre service gets by depending on gyre-boot: problem details (from controllers, from the servlet
+ * container's error page and from Tomcat itself), strict JSON binding ({@link StrictJsonModule}), a PostgreSQL
+ * blob store, and request ids ({@code X-Request-Id} in, in the MDC, on the response and on calls to other services).
  */
-// Before WebMvc's so that Boot's own ProblemDetailsExceptionHandler backs off for ours.
-@AutoConfiguration(after = DataSourceAutoConfiguration.class, before = WebMvcAutoConfiguration.class)
+// Before WebMvc's so that Boot's own ProblemDetailsExceptionHandler backs off for ours, and before ErrorMvc's so
+// that its BasicErrorController backs off for ProblemErrorController.
+@AutoConfiguration(after = DataSourceAutoConfiguration.class,
+        before = {WebMvcAutoConfiguration.class, ErrorMvcAutoConfiguration.class})
 public class GyreAutoConfiguration {
+
+    /** Integers must be integers; numbers finite; strings free of NUL; instants within PostgreSQL's range. */
+    @Bean
+    JsonMapperBuilderCustomizer gyreStrictJson() {
+        return builder -> builder.addModule(new StrictJsonModule())
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
+    }
+
+    @Bean
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    @ConditionalOnMissingBean(ErrorController.class)
+    ProblemErrorController gyreErrorController(JsonMapper json) {
+        return new ProblemErrorController(json);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.apache.catalina.startup.Tomcat")
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatProblems {
+        @Bean
+        ProblemReportValves gyreProblemReportValves() {
+            return new ProblemReportValves();
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -1,11 +1,13 @@
 package dev.gyre.boot.problem;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 import dev.gyre.api.Problems;
+import dev.gyre.boot.json.RefusedValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -20,9 +22,14 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.postgresql.util.PSQLException;
+import org.postgresql.util.ServerErrorMessage;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
+import tools.jackson.core.exc.InputCoercionException;
+import tools.jackson.core.exc.StreamReadException;
 
 /**
  * Turns every exception a controller lets out into an RFC 9457 problem with a stable
@@ -33,15 +40,24 @@ import tools.jackson.databind.DatabindException;
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final String UNIQUE_VIOLATION = "23505";
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body could not be read");
-        if (ex.getCause() instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            String field = path(databind.getPath());
-            problem.setDetail("Field '" + field + "' has a value of the wrong type or shape");
+        if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
+            String field = path(jackson.getPath());
+            if (jackson instanceof RefusedValueException refused) {
+                problem.setDetail("Field '" + field + "' " + refused.getOriginalMessage());
+            } else if (jackson instanceof InputCoercionException coercion) {
+                problem.setDetail("Field '" + field + "' is out of range: " + coercion.getOriginalMessage());
+            } else if (jackson instanceof StreamReadException read) {
+                problem.setDetail("Malformed JSON at field '" + field + "': " + read.getOriginalMessage());
+            } else {
+                problem.setDetail("Field '" + field + "' has a value of the wrong type or shape");
+            }
             problem.setProperty("field", field);
         } else if (ex.getCause() instanceof JacksonException jackson) {
             problem.setDetail("Malformed JSON: " + jackson.getOriginalMessage());
@@ -57,11 +73,52 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * Only a unique-constraint violation is a conflict; any other value the database refuses (too long, out of
+     * range, a NUL, a missing or dangling reference) is bad input, which the services should have refused first.
+     */
     @ExceptionHandler(DataIntegrityViolationException.class)
-    ResponseEntity<Object> conflict(DataIntegrityViolationException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict",
-                "The request conflicts with the current state (it may already exist)");
-        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+    ResponseEntity<Object> dataIntegrity(DataIntegrityViolationException ex, WebRequest request) {
+        SQLException sql = sqlCause(ex);
+        String state = sql == null ? null : sql.getSQLState();
+        if (UNIQUE_VIOLATION.equals(state)) {
+            ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict",
+                    "The request conflicts with the current state (it may already exist)");
+            return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
+        }
+        log.warn("Database refused data on {} (SQLState {}): {}", request.getDescription(false), state,
+                ex.getMostSpecificCause().getMessage());
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-data",
+                "The request holds a value that cannot be stored: " + dataFault(state));
+        if (state != null) {
+            problem.setProperty("sqlState", state);
+        }
+        if (sql instanceof PSQLException psql && psql.getServerErrorMessage() != null) {
+            ServerErrorMessage server = psql.getServerErrorMessage();
+            if (server.getColumn() != null) {
+                problem.setProperty("column", server.getColumn());
+            }
+        }
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** A multipart body without a boundary, or one that ends in the middle of a part. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+                "The multipart body could not be read: its Content-Type needs a boundary, and every part must be "
+                        + "complete and closed by the final boundary");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException ex,
+                                                                          HttpHeaders headers, HttpStatusCode status,
+                                                                          WebRequest request) {
+        String limit = ex.getMaxUploadSize() > 0 ? " of " + ex.getMaxUploadSize() + " bytes" : "";
+        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+                "The upload is larger than the limit" + limit);
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
 
     @ExceptionHandler(Exception.class)
@@ -95,7 +152,33 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return Problems.of(status, code, detail, Map.of()).getBody();
     }
 
-    private static String codeFor(HttpStatusCode status) {
+    private static SQLException sqlCause(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static String dataFault(String state) {
+        if (state == null) {
+            return "a value is missing or invalid";
+        }
+        return switch (state) {
+            case "22001" -> "a text is longer than allowed";
+            case "22003" -> "a number is out of range";
+            case "22007", "22008" -> "a date, time or duration is out of range";
+            case "22021", "22P05" -> "a text holds a character that cannot be stored (such as NUL)";
+            case "23502" -> "a required value is missing";
+            case "23503" -> "it refers to something that does not exist, or something still refers to it";
+            case "23514" -> "a value is outside its allowed range";
+            default -> "a value is invalid";
+        };
+    }
+
+    /** The Gyre code of a bare status: its reason phrase in kebab case ("Not Found" becomes "not-found"). */
+    static String codeFor(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
         String phrase = known == null ? "error-" + status.value() : known.getReasonPhrase();
         return phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");

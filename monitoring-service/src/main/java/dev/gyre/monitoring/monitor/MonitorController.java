@@ -61,6 +61,7 @@ class MonitorController implements MonitorApi {
 
     @Override
     public PerformanceResponse performance(String deployment) {
+        monitors.find(deployment);
         return performance.performance(deployment);
     }
 

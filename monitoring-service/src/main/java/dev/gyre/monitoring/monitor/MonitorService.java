@@ -28,6 +28,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 /** Creates, updates and reads monitors; the reference must exist in data-service. */
 @Service
 public class MonitorService {
+    /** The longest window a monitor may look back over: ten years. */
+    static final Duration MAX_WINDOW = Duration.ofDays(3650);
+    private static final int MAX_DURATION_TEXT = 64;
+
     private final MonitorRepository monitors;
     private final ReferenceClient references;
     private final MonitoringProperties properties;
@@ -118,16 +122,22 @@ public class MonitorService {
     }
 
     private static Duration duration(String iso) {
-        try {
-            Duration duration = Duration.parse(iso);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new DateTimeParseException("not positive", iso, 0);
-            }
-            return duration;
-        } catch (DateTimeParseException e) {
-            throw Problems.badRequest("invalid-field", "window.duration must be a positive ISO-8601 duration such "
-                    + "as PT24H, got '" + iso + "'", Map.of("field", "window.duration"));
+        if (iso.length() > MAX_DURATION_TEXT) {
+            throw Problems.badRequest("invalid-field", "window.duration must be an ISO-8601 duration of at most "
+                    + MAX_DURATION_TEXT + " characters, such as PT24H", Map.of("field", "window.duration"));
         }
+        Duration duration;
+        try {
+            duration = Duration.parse(iso);
+        } catch (DateTimeParseException e) {
+            duration = null;
+        }
+        if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_WINDOW) > 0) {
+            throw Problems.badRequest("invalid-field", "window.duration must be a positive ISO-8601 duration of "
+                    + "at most " + MAX_WINDOW.toDays() + " days (P" + MAX_WINDOW.toDays() + "D), such as PT24H, got '"
+                    + iso + "'", Map.of("field", "window.duration"));
+        }
+        return duration;
     }
 
     private static ThresholdsSpec effective(ThresholdsSpec given) {

@@ -16,6 +16,7 @@ class PerformanceTests extends MonitoringServiceTestBase {
 
     @Test
     void computesAccuracyOverPredictionsWithFeedback() {
+        assertThat(monitor("perf-class", "").status()).isEqualTo(201);
         // rows 0..5 are Adelie penguins: the logged label is Adelie for each
         log(records("perf-class", "perf-class", List.of(0, 1, 2, 3, 4, 5), UnaryOperator.identity()));
         http.post("/api/v1/feedback", """
@@ -36,6 +37,7 @@ class PerformanceTests extends MonitoringServiceTestBase {
 
     @Test
     void computesRmseAndMaeOverRegressionFeedback() {
+        assertThat(monitor("perf-reg", "").status()).isEqualTo(201);
         List<PredictionRecord> records = List.of(
                 new PredictionRecord("perf-reg-0", "perf-reg", "mass", 1, null, Map.of("x", 1), null, 10.0, null),
                 new PredictionRecord("perf-reg-1", "perf-reg", "mass", 1, null, Map.of("x", 2), null, 20.0, null),
