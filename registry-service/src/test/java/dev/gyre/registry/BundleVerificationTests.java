@@ -1,15 +1,11 @@
 package dev.gyre.registry;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
+import dev.gyre.test.PenguinBundles;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -27,7 +23,7 @@ class BundleVerificationTests extends RegistryServiceTestBase {
     @Test
     void refusesAZipBombWith413AndStoresNothing() throws IOException {
         String model = uniqueName("bomb");
-        byte[] bomb = withModelEntryOfZeros(logisticBundle(model), 300L << 20);
+        byte[] bomb = PenguinBundles.withModelEntryOfZeros(logisticBundle(model), 300L << 20);
         assertThat(bomb.length).as("the upload is small").isLessThan(1 << 20);
 
         JsonNode problem = problem(register(model, bomb), 413, "bundle-too-large", "bundle");
@@ -62,27 +58,5 @@ class BundleVerificationTests extends RegistryServiceTestBase {
         assertThat(http.get("/api/v1/models/" + model + "/aliases/champion").body().path("version").asInt())
                 .isEqualTo(1);
         problem(http.get("/api/v1/models/" + model + "/versions/2"), 404, "not-found");
-    }
-
-    /** The bundle with its model entry replaced by {@code size} zero bytes (which deflate ~1000 to 1). */
-    private static byte[] withModelEntryOfZeros(byte[] bundle, long size) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundle));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(9);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("model.tribuo")) {
-                    for (long left = size; left > 0; left -= zeros.length) {
-                        zip.write(zeros, 0, (int) Math.min(left, zeros.length));
-                    }
-                } else {
-                    zip.write(in.readAllBytes());
-                }
-                zip.closeEntry();
-            }
-        }
-        return out.toByteArray();
     }
 }

@@ -1,16 +1,9 @@
 package dev.gyre.serving;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
-import java.util.zip.ZipOutputStream;
 
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.test.HttpTestClient;
@@ -59,7 +52,7 @@ public abstract class ServingServiceTestBase {
         REGISTRY.register("padded", 1, PENGUINS_V1);
         REGISTRY.register("padded", 2, padded);
         REGISTRY.alias("padded", "champion", 1);
-        REGISTRY.register("bomb", 1, withModelEntryOfZeros(PENGUINS_V1, 200L << 20));
+        REGISTRY.register("bomb", 1, PenguinBundles.withModelEntryOfZeros(PENGUINS_V1, 200L << 20));
         REGISTRY.alias("bomb", "champion", 1);
         // the stubs live as long as the cached context that uses them: stop them when the JVM ends
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -85,30 +78,6 @@ public abstract class ServingServiceTestBase {
     private static byte[] penguinsBundle(int version) {
         return PenguinBundles.bundle("logistic-regression", Map.of(), Map.of("accuracy", 0.97), Map.of(
                 "dataset", "penguins@1", "algorithm", "logistic-regression", "version", String.valueOf(version)));
-    }
-
-    /** The bundle with its model entry replaced by {@code size} zero bytes, which deflate about 1000 to 1. */
-    private static byte[] withModelEntryOfZeros(byte[] bundle, long size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] zeros = new byte[1 << 20];
-        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(bundle));
-             ZipOutputStream zip = new ZipOutputStream(out)) {
-            zip.setLevel(9);
-            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
-                zip.putNextEntry(new ZipEntry(e.getName()));
-                if (e.getName().equals("model.tribuo")) {
-                    for (long left = size; left > 0; left -= zeros.length) {
-                        zip.write(zeros, 0, (int) Math.min(left, zeros.length));
-                    }
-                } else {
-                    zip.write(in.readAllBytes());
-                }
-                zip.closeEntry();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 
     protected HttpTestClient http;
