@@ -15,7 +15,8 @@ import dev.gyre.test.StubServer;
 
 /**
  * Plays data-service: datasets with a label column and versions with columns and real CSV content. A request
- * for dataset {@code unreachable} gets its connection closed without an answer, as a crashed peer would.
+ * for dataset {@code unreachable} gets its connection closed without an answer, as a crashed peer would; one for
+ * dataset {@code failing} a 500 problem, as a broken one would.
  */
 public final class DataStub extends StubServer {
     private static final Pattern DATASET = Pattern.compile("/api/v1/datasets/([^/]+)");
@@ -50,6 +51,9 @@ public final class DataStub extends StubServer {
         String path = request.path();
         if (path.startsWith("/api/v1/datasets/unreachable")) {
             return Reply.noAnswer();
+        }
+        if (path.startsWith("/api/v1/datasets/failing")) {
+            return Reply.problem(500, "internal-error", "the disk under dataset failing is full");
         }
         Matcher m;
         if ((m = CONTENT.matcher(path)).matches()) {

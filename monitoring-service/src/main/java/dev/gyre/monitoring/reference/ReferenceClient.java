@@ -12,17 +12,13 @@ import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.boot.peer.Peer;
 import dev.gyre.core.table.CsvFormatException;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.core.table.Values;
 import dev.gyre.monitoring.MonitoringProperties;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Reads reference versions from data-service and translates its failures: an unknown dataset or version is
@@ -31,6 +27,7 @@ import org.springframework.web.client.RestClientResponseException;
  */
 @Component
 public class ReferenceClient {
+    private static final Peer DATA = new Peer("data-service");
     private final DataApi data;
     private final Map<Key, Reference> cache;
     private final int cacheSize;
@@ -82,9 +79,8 @@ public class ReferenceClient {
         try {
             table = CsvTables.read(csv == null ? new byte[0] : csv);
         } catch (CsvFormatException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service returned unreadable CSV "
-                    + "for reference " + meta.dataset() + " version " + meta.version() + ": " + e.getMessage(),
-                    Map.of("service", "data-service"));
+            throw DATA.error("returned unreadable CSV for reference " + meta.dataset() + " version "
+                    + meta.version() + ": " + e.getMessage());
         }
         List<ColumnSpec> columns = new ArrayList<>();
         Map<String, double[]> numeric = new HashMap<>();
@@ -121,20 +117,7 @@ public class ReferenceClient {
 
     private static <T> T call(Supplier<T> call, String dataset, Integer version) {
         String what = version == null ? "dataset '" + dataset + "'" : "dataset '" + dataset + "' version " + version;
-        try {
-            return call.get();
-        } catch (HttpClientErrorException.NotFound e) {
-            throw Problems.badRequest("unknown-reference", "reference " + what + " does not exist in data-service",
-                    Map.of("field", "reference"));
-        } catch (ResourceAccessException e) {
-            throw Problems.unavailable("data-service-unavailable", "data-service could not be reached to read "
-                    + "reference " + what + ": " + e.getMostSpecificCause().getMessage());
-        } catch (RestClientResponseException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service answered "
-                    + e.getStatusCode().value() + " when reading reference " + what, Map.of("service", "data-service"));
-        } catch (RestClientException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service gave an unreadable "
-                    + "answer when reading reference " + what, Map.of("service", "data-service"));
-        }
+        return DATA.call("reference " + what, call, 404, answer -> Problems.badRequest("unknown-reference",
+                "reference " + what + " does not exist in data-service", Map.of("field", "reference")));
     }
 }

@@ -63,6 +63,22 @@ class MonitorTests extends MonitoringServiceTestBase {
     }
 
     @Test
+    void answers502CarryingDataServicesDetailAndCodeWhenItFails() {
+        Response response = http.put("/api/v1/monitors/mon-failing",
+                "{\"reference\":{\"dataset\":\"failing\",\"version\":1}}");
+
+        assertThat(response.status()).isEqualTo(502);
+        assertThat(response.code()).isEqualTo("data-service-error");
+        assertThat(response.body().get("service").asString()).isEqualTo("data-service");
+        assertThat(response.body().get("peerStatus").asInt()).isEqualTo(500);
+        assertThat(response.body().get("peerCode").asString()).isEqualTo("internal-error");
+        assertThat(response.body().get("detail").asString())
+                .isEqualTo("data-service answered 500 for reference dataset 'failing' version 1: "
+                        + "the disk under dataset failing is full");
+        assertThat(http.get("/api/v1/monitors/mon-failing").status()).isEqualTo(404);
+    }
+
+    @Test
     void rejectsBadThresholdsWindowAndLabelNamingTheField() {
         Response alpha = monitor("mon-bad", "\"thresholds\":{\"alpha\":1.5}");
         Response duration = monitor("mon-bad", "\"window\":{\"duration\":\"a day\"}");

@@ -8,22 +8,17 @@ import java.util.function.Supplier;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegistryApi;
+import dev.gyre.boot.peer.Peer;
 import dev.gyre.core.bundle.BundleIntegrityException;
 import dev.gyre.core.bundle.BundleLimits;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.bundle.Predictor;
 import dev.gyre.serving.ServingProperties;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.client.HttpStatusCodeException;
-import org.springframework.web.client.ResourceAccessException;
-import org.springframework.web.client.RestClientException;
 
 /**
  * Where models come from: resolves an alias or version through registry-service, downloads the bundle
@@ -33,7 +28,7 @@ import org.springframework.web.client.RestClientException;
 @Component
 class ModelSource {
     static final String REGISTRY = "registry-service";
-    private static final Logger log = LoggerFactory.getLogger(ModelSource.class);
+    private static final Peer PEER = new Peer(REGISTRY);
 
     private final RegistryApi registry;
     private final BundleLimits limits;
@@ -85,38 +80,15 @@ class ModelSource {
     }
 
     private static <T> T call(Supplier<T> request, String model, String field, Object value) {
-        try {
-            return request.get();
-        } catch (HttpStatusCodeException e) {
-            if (e.getStatusCode().value() == 404) {
-                Map<String, Object> props = new LinkedHashMap<>();
-                props.put("field", field);
-                props.put("model", model);
-                props.put(field, value);
-                String registryDetail = registryDetail(e);
-                throw Problems.of(HttpStatus.NOT_FOUND, "model-not-found", REGISTRY + " has no model '" + model
-                        + "' with " + field + " '" + value + "'" + (registryDetail == null ? "" : ": " + registryDetail),
-                        props);
-            }
-            log.warn("{} answered {} for model {} {} {}", REGISTRY, e.getStatusCode(), model, field, value);
-            throw badGateway("registry-error", REGISTRY + " answered " + e.getStatusCode().value()
-                    + " for model '" + model + "' " + field + " '" + value + "'", Map.of("service", REGISTRY));
-        } catch (ResourceAccessException e) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", REGISTRY
-                    + " is unreachable: " + e.getMessage(), Map.of("service", REGISTRY));
-        } catch (RestClientException e) {
-            throw badGateway("registry-error", REGISTRY + " sent an unreadable answer for model '" + model + "': "
-                    + e.getMessage(), Map.of("service", REGISTRY));
-        }
-    }
-
-    private static String registryDetail(HttpStatusCodeException e) {
-        try {
-            ProblemDetail problem = e.getResponseBodyAs(ProblemDetail.class);
-            return problem == null ? null : problem.getDetail();
-        } catch (RuntimeException unreadable) {
-            return null;
-        }
+        return PEER.call("model '" + model + "' " + field + " '" + value + "'", request, 404, answer -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("field", field);
+            props.put("model", model);
+            props.put(field, value);
+            return Problems.of(HttpStatus.NOT_FOUND, "model-not-found", REGISTRY + " has no model '" + model
+                    + "' with " + field + " '" + value + "'" + (answer.detail() == null ? "" : ": " + answer.detail()),
+                    props);
+        });
     }
 
     private static ErrorResponseException badGateway(String code, String detail, Map<String, ?> properties) {

@@ -40,7 +40,7 @@ class DeploymentTests extends ServingServiceTestBase {
         }
 
         assertThat(response.status()).isEqualTo(503);
-        assertThat(response.code()).isEqualTo("registry-unavailable");
+        assertThat(response.code()).isEqualTo("registry-service-unavailable");
         assertThat(response.body().get("service").asString()).isEqualTo("registry-service");
         assertThat(response.body().get("detail").asString()).contains("registry-service");
         assertThat(http.get("/api/v1/deployments/registry-down").status()).isEqualTo(404);

@@ -13,6 +13,7 @@ import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.training.DatasetRef;
 import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.boot.peer.Peer;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
 import org.slf4j.Logger;
@@ -20,9 +21,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Asks data-service, before a job is accepted, whether its dataset version exists and is VALID, whether the
@@ -32,7 +31,7 @@ import org.springframework.web.client.RestClientResponseException;
 @Component
 class DatasetCheck {
     private static final Logger log = LoggerFactory.getLogger(DatasetCheck.class);
-    private static final String DATA = "data-service";
+    private static final Peer DATA = new Peer("data-service");
 
     private final DataApi data;
 
@@ -71,37 +70,15 @@ class DatasetCheck {
     }
 
     private DatasetVersionResponse version(DatasetRef ref) {
-        try {
-            DatasetVersionResponse version = data.version(ref.name(), ref.version());
-            if (version == null) {
-                throw peerFailed("answered an empty body for dataset '" + ref.name() + "' version " + ref.version());
-            }
-            return version;
-        } catch (RestClientResponseException e) {
-            if (e.getStatusCode().value() != 404) {
-                throw peerFailed("answered " + e.getStatusCode().value() + " for dataset '" + ref.name() + "' version "
-                        + ref.version());
-            }
-        } catch (ResourceAccessException e) {
-            throw unreachable(e);
-        } catch (RestClientException e) {
-            throw peerFailed("sent an unreadable answer for dataset '" + ref.name() + "': " + e.getMessage());
+        Optional<DatasetVersionResponse> found = DATA.find("dataset '" + ref.name() + "' version " + ref.version(),
+                () -> data.version(ref.name(), ref.version()));
+        if (found.isPresent()) {
+            return found.get();
         }
         // 404: is it the dataset or only the version that is unknown?
-        Integer latest;
-        try {
-            latest = data.dataset(ref.name()).latestVersion();
-        } catch (RestClientResponseException e) {
-            if (e.getStatusCode().value() == 404) {
-                throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset", DATA + " has no dataset '" + ref.name() + "'",
-                        Map.of("field", "dataset.name"));
-            }
-            throw peerFailed("answered " + e.getStatusCode().value() + " for dataset '" + ref.name() + "'");
-        } catch (ResourceAccessException e) {
-            throw unreachable(e);
-        } catch (RestClientException e) {
-            throw peerFailed("sent an unreadable answer for dataset '" + ref.name() + "': " + e.getMessage());
-        }
+        Integer latest = DATA.call("dataset '" + ref.name() + "'", () -> data.dataset(ref.name()), 404,
+                answer -> Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset", DATA.service() + " has no dataset '"
+                        + ref.name() + "'", Map.of("field", "dataset.name"))).latestVersion();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("field", "dataset.version");
         if (latest != null) {
@@ -123,14 +100,5 @@ class DatasetCheck {
                     e.getMessage());
             return Optional.empty();
         }
-    }
-
-    private static ErrorResponseException unreachable(ResourceAccessException e) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "peer-unavailable", DATA
-                + " is unreachable, so the dataset cannot be checked; try again: " + e.getMessage(), Map.of("service", DATA));
-    }
-
-    private static ErrorResponseException peerFailed(String what) {
-        return Problems.of(HttpStatus.BAD_GATEWAY, "peer-error", DATA + " " + what, Map.of("service", DATA));
     }
 }

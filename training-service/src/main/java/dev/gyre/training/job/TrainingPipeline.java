@@ -22,6 +22,7 @@ import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisterSpec;
 import dev.gyre.api.training.RegisteredModel;
 import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.boot.peer.Peer;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.features.FeatureEncoder;
@@ -46,14 +47,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.stereotype.Component;
-import org.springframework.web.client.RestClientException;
-import org.springframework.web.client.RestClientResponseException;
+import org.springframework.web.ErrorResponseException;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Output;
 import org.tribuo.Trainer;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -295,28 +293,12 @@ class TrainingPipeline {
         return CheckpointTrainer.wrap(trainer, checkpoint);
     }
 
-    /** Calls a peer, turning its failure into a sentence that names it. */
-    private <T> T peer(String service, String what, Supplier<T> call) {
-        T result;
+    /** Calls a peer, turning its failure (the problem {@link Peer} makes of it) into a sentence that names it. */
+    private static <T> T peer(String service, String what, Supplier<T> call) {
         try {
-            result = call.get();
-        } catch (RestClientResponseException e) {
-            throw new TrainingFailure(service + " answered " + e.getStatusCode().value() + " for " + what + detail(e));
-        } catch (RestClientException e) {
-            throw new TrainingFailure(service + " could not be reached for " + what + ": " + e.getMessage());
-        }
-        if (result == null) {
-            throw new TrainingFailure(service + " answered an empty body for " + what);
-        }
-        return result;
-    }
-
-    private String detail(RestClientResponseException e) {
-        try {
-            JsonNode detail = json.readTree(e.getResponseBodyAsByteArray()).path("detail");
-            return detail.isString() ? ": " + detail.asString() : "";
-        } catch (JacksonException | IllegalArgumentException notJson) {
-            return "";
+            return new Peer(service).call(what, call);
+        } catch (ErrorResponseException e) {
+            throw new TrainingFailure(e.getBody().getDetail());
         }
     }
 }
