@@ -1,8 +1,13 @@
 package dev.gyre.boot;
 
+import java.util.List;
+
 import javax.sql.DataSource;
 
+import dev.gyre.api.Caller;
 import dev.gyre.boot.blob.JdbcBlobStore;
+import dev.gyre.boot.caller.CallerArgumentResolver;
+import dev.gyre.boot.caller.CallerHeaderArgument;
 import dev.gyre.boot.json.StrictJsonModule;
 import dev.gyre.boot.problem.ProblemErrorController;
 import dev.gyre.boot.problem.ProblemHandler;
@@ -10,6 +15,7 @@ import dev.gyre.boot.problem.ProblemReportValves;
 import dev.gyre.boot.requestid.RequestIdFilter;
 import dev.gyre.boot.requestid.RequestIdPropagation;
 import dev.gyre.core.blob.BlobStore;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -22,13 +28,17 @@ import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfigura
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.client.support.RestClientHttpServiceGroupConfigurer;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What every Gyre service gets by depending on gyre-boot: problem details (from controllers, from the servlet
  * container's error page and from Tomcat itself), strict JSON binding ({@link StrictJsonModule}), a PostgreSQL
- * blob store, and request ids ({@code X-Request-Id} in, in the MDC, on the response and on calls to other services).
+ * blob store, the caller ({@code X-Gyre-User}) as an argument of controllers and clients, and request ids
+ * ({@code X-Request-Id} in, in the MDC, on the response and on calls to other services).
  */
 // Before WebMvc's so that Boot's own ProblemDetailsExceptionHandler backs off for ours, and before ErrorMvc's so
 // that its BasicErrorController backs off for ProblemErrorController.
@@ -64,6 +74,28 @@ public class GyreAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemHandler gyreProblemHandler() {
         return new ProblemHandler();
+    }
+
+    /** Controllers take a {@link Caller} argument, read from {@code X-Gyre-User}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class CallerArguments implements WebMvcConfigurer {
+        static {
+            // a header, not a query parameter: keep it out of the OpenAPI parameters
+            SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+        }
+
+        @Override
+        public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+            resolvers.add(new CallerArgumentResolver());
+        }
+    }
+
+    /** Every {@code @HttpExchange} client sends its {@link Caller} argument as {@code X-Gyre-User}. */
+    @Bean
+    RestClientHttpServiceGroupConfigurer gyreCallerHeader() {
+        return groups -> groups.forEachProxyFactory(
+                (group, factory) -> factory.customArgumentResolver(new CallerHeaderArgument()));
     }
 
     @Bean

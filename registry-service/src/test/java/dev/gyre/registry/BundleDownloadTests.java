@@ -4,12 +4,14 @@ import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Map;
 
+import dev.gyre.api.Caller;
 import dev.gyre.api.registry.AliasRequest;
 import dev.gyre.api.registry.ModelLineage;
 import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.api.registry.RegistryApi;
+import dev.gyre.boot.caller.CallerHeaderArgument;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
@@ -77,7 +79,9 @@ class BundleDownloadTests extends RegistryServiceTestBase {
     void theRegistryApiClientRegistersPromotesAndDownloads() {
         RegistryApi client = HttpServiceProxyFactory
                 .builderFor(RestClientAdapter.create(RestClient.create(http.baseUrl())))
+                .customArgumentResolver(new CallerHeaderArgument())
                 .build().createClient(RegistryApi.class);
+        Caller alice = new Caller("alice");
         String model = uniqueName("client");
         byte[] bundle = logisticBundle(model);
         ByteArrayResource resource = new ByteArrayResource(bundle) {
@@ -89,13 +93,13 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         ModelLineage lineage = new ModelLineage("penguins", 3, "abc", "job-9", "run-9", "logistic-regression", "1.0");
 
         ModelVersionResponse registered = client.register(model, resource,
-                new RegisterModelRequest("from the client", Map.of("accuracy", 0.95), lineage, "champion"), "anonymous");
+                new RegisterModelRequest("from the client", Map.of("accuracy", 0.95), lineage, "champion"), alice).getBody();
 
         assertThat(registered.version()).isEqualTo(1);
         assertThat(registered.sha256()).isEqualTo(Digests.sha256Hex(bundle));
         assertThat(registered.aliases()).containsExactly("champion");
         assertThat(registered.lineage()).isEqualTo(lineage);
-        assertThat(client.register(model, resource, new RegisterModelRequest(null, Map.of(), lineage, null), "anonymous").version())
+        assertThat(client.register(model, resource, new RegisterModelRequest(null, Map.of(), lineage, null), alice).getBody().version())
                 .isEqualTo(1);
         assertThat(client.versionByAlias(model, "champion").sha256()).isEqualTo(registered.sha256());
         assertThat(client.version(model, 1).signature()).containsEntry("task", "classification");
@@ -104,14 +108,17 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         assertThat(download.getHeaders().getFirst("Digest")).startsWith("sha-256=");
 
         ModelVersionResponse second = client.register(model, new ByteArrayResource(cartBundle(model)),
-                new RegisterModelRequest(null, Map.of("accuracy", 0.9), lineage, null), "anonymous");
-        ModelResponse promoted = client.setAlias(model, "champion", new AliasRequest(second.version()));
+                new RegisterModelRequest(null, Map.of("accuracy", 0.9), lineage, null), Caller.anonymous()).getBody();
+        ModelResponse promoted = client.setAlias(model, "champion", new AliasRequest(second.version()), alice);
         assertThat(promoted.aliases()).containsEntry("champion", 2);
-        client.removeAlias(model, "champion");
-        assertThat(client.archive(model, 1).stage()).isEqualTo("ARCHIVED");
+        assertThat(client.removeAlias(model, "champion", alice).getStatusCode().value()).isEqualTo(204);
+        assertThat(client.archive(model, 1, alice).stage()).isEqualTo("ARCHIVED");
         assertThat(client.versions(model)).hasSize(2);
         assertThat(client.events(model)).extracting(e -> e.type())
                 .containsExactly("ARCHIVED", "ALIAS_REMOVED", "ALIAS_SET", "REGISTERED", "ALIAS_SET", "REGISTERED");
+        // the Caller argument goes out as X-Gyre-User, and the controller reads it back from there
+        assertThat(client.events(model)).extracting(e -> e.actor())
+                .containsExactly("alice", "alice", "alice", "anonymous", "alice", "alice");
         assertThat(client.model(model).description()).isEqualTo("from the client");
     }
 

@@ -26,7 +26,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestPart;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -45,9 +44,8 @@ class DataController implements DataApi {
     }
 
     @Override
-    @ResponseStatus(HttpStatus.CREATED)
-    public DatasetResponse create(CreateDatasetRequest request) {
-        return datasets.create(request);
+    public ResponseEntity<DatasetResponse> create(CreateDatasetRequest request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(datasets.create(request));
     }
 
     @Override

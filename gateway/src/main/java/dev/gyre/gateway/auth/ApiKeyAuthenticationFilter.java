@@ -13,6 +13,7 @@ import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
+import dev.gyre.api.GyreHeaders;
 import dev.gyre.gateway.problem.ProblemWriter;
 
 /**
@@ -24,7 +25,7 @@ import dev.gyre.gateway.problem.ProblemWriter;
  */
 final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
-    static final String USER_HEADER = "X-Gyre-User";
+    static final String USER_HEADER = GyreHeaders.USER;
     private static final String BEARER = "Bearer ";
 
     private final ApiKeys apiKeys;

@@ -1,8 +1,7 @@
 package dev.gyre.gateway.requestid;
 
-import java.util.UUID;
-import java.util.regex.Pattern;
-
+import dev.gyre.api.GyreHeaders;
+import dev.gyre.api.RequestIds;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.Ordered;
@@ -12,16 +11,15 @@ import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
 
 /**
- * Gives every request an {@code X-Request-Id}: the client's if it is a sane token (at most 64 characters of
- * {@code [A-Za-z0-9._-]}), else a new UUID. It is forwarded to the service, set on every response (the
+ * Gives every request an {@code X-Request-Id}: the client's if it is a sane token ({@link RequestIds}, the rule
+ * the services apply too), else a new UUID. It is forwarded to the service, set on every response (the
  * gateway's own 401 and fallback problems too) and is the exchange's log id, so WebFlux's log lines for the
  * request are prefixed with it. Runs before authentication.
  */
 @Component
 class RequestIdFilter implements WebFilter, Ordered {
 
-    static final String HEADER = "X-Request-Id";
-    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+    static final String HEADER = GyreHeaders.REQUEST_ID;
 
     @Override
     public int getOrder() {
@@ -30,8 +28,7 @@ class RequestIdFilter implements WebFilter, Ordered {
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
-        String incoming = exchange.getRequest().getHeaders().getFirst(HEADER);
-        String requestId = incoming != null && SANE.matcher(incoming).matches() ? incoming : UUID.randomUUID().toString();
+        String requestId = RequestIds.saneOrNew(exchange.getRequest().getHeaders().getFirst(HEADER));
         exchange.getAttributes().put(ServerWebExchange.LOG_ID_ATTRIBUTE, requestId);
         exchange.getResponse().beforeCommit(() -> {
             // After the proxied response's headers are copied, so the gateway's id is the one the client sees.

@@ -18,7 +18,7 @@ public interface DataApi {
 
     /** Creates a dataset (201); 409 if the name exists. */
     @PostExchange(contentType = "application/json")
-    DatasetResponse create(@RequestBody CreateDatasetRequest request);
+    ResponseEntity<DatasetResponse> create(@RequestBody CreateDatasetRequest request);
 
     @GetExchange
     PageResponse<DatasetResponse> datasets(@RequestParam(defaultValue = "0") int page,

@@ -2,11 +2,11 @@ package dev.gyre.api.registry;
 
 import java.util.List;
 
+import dev.gyre.api.Caller;
 import dev.gyre.api.PageResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.service.annotation.DeleteExchange;
@@ -38,18 +38,22 @@ public interface RegistryApi {
     @GetExchange("/{name}/versions/{version}/bundle")
     ResponseEntity<byte[]> bundle(@PathVariable String name, @PathVariable int version);
 
-    /** {@code actor} goes out as {@code X-Gyre-User}: the audit trail records who registered the version. */
+    /**
+     * 201 with a new version (and its {@code Location}), or 200 with the existing one when these bytes were
+     * registered before. The audit trail records {@code caller} (sent and read as {@code X-Gyre-User}).
+     */
     @PostExchange(value = "/{name}/versions", contentType = "multipart/form-data")
-    ModelVersionResponse register(@PathVariable String name, @RequestPart("bundle") Resource bundle,
-                                  @RequestPart("metadata") RegisterModelRequest metadata,
-                                  @RequestHeader("X-Gyre-User") String actor);
+    ResponseEntity<ModelVersionResponse> register(@PathVariable String name, @RequestPart("bundle") Resource bundle,
+                                                  @RequestPart("metadata") RegisterModelRequest metadata,
+                                                  Caller caller);
 
     @PutExchange("/{name}/aliases/{alias}")
-    ModelResponse setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasRequest request);
+    ModelResponse setAlias(@PathVariable String name, @PathVariable String alias, @RequestBody AliasRequest request,
+                           Caller caller);
 
     /** Drops an alias (204); 404 if it is not set. */
     @DeleteExchange("/{name}/aliases/{alias}")
-    void removeAlias(@PathVariable String name, @PathVariable String alias);
+    ResponseEntity<Void> removeAlias(@PathVariable String name, @PathVariable String alias, Caller caller);
 
     /** Every version, oldest first. */
     @GetExchange("/{name}/versions")
@@ -57,7 +61,7 @@ public interface RegistryApi {
 
     /** Retires a version; 409 while an alias points at it. */
     @PostExchange("/{name}/versions/{version}/archive")
-    ModelVersionResponse archive(@PathVariable String name, @PathVariable int version);
+    ModelVersionResponse archive(@PathVariable String name, @PathVariable int version, Caller caller);
 
     /** The audit trail, newest first. */
     @GetExchange("/{name}/events")

@@ -1,6 +1,8 @@
 package dev.gyre.api.training;
 
+import dev.gyre.api.Caller;
 import dev.gyre.api.PageResponse;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,8 +14,9 @@ import org.springframework.web.service.annotation.PostExchange;
 @HttpExchange("/api/v1/training-jobs")
 public interface TrainingApi {
 
+    /** 202 with the queued job and its {@code Location}; the job records {@code caller} as its submitter. */
     @PostExchange
-    TrainingJobResponse submit(@RequestBody TrainingJobRequest request);
+    ResponseEntity<TrainingJobResponse> submit(@RequestBody TrainingJobRequest request, Caller caller);
 
     @GetExchange("/{id}")
     TrainingJobResponse job(@PathVariable String id);

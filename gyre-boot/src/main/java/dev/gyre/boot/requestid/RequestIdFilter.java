@@ -2,6 +2,8 @@ package dev.gyre.boot.requestid;
 
 import java.io.IOException;
 
+import dev.gyre.api.GyreHeaders;
+import dev.gyre.api.RequestIds;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * MDC as {@code requestId} while the request runs (so on every log line) and is set on the response.
  */
 public class RequestIdFilter extends OncePerRequestFilter implements Ordered {
+    /** The SLF4J MDC key the current request's id is under. */
+    public static final String MDC_KEY = "requestId";
 
     @Override
     public int getOrder() {
@@ -24,13 +28,13 @@ public class RequestIdFilter extends OncePerRequestFilter implements Ordered {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String requestId = RequestIds.saneOrNew(request.getHeader(RequestIds.HEADER));
-        response.setHeader(RequestIds.HEADER, requestId);
-        MDC.put(RequestIds.MDC_KEY, requestId);
+        String requestId = RequestIds.saneOrNew(request.getHeader(GyreHeaders.REQUEST_ID));
+        response.setHeader(GyreHeaders.REQUEST_ID, requestId);
+        MDC.put(MDC_KEY, requestId);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove(RequestIds.MDC_KEY);
+            MDC.remove(MDC_KEY);
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.gyre.boot.requestid;
 
 import java.io.IOException;
 
+import dev.gyre.api.GyreHeaders;
 import org.slf4j.MDC;
 import org.springframework.boot.restclient.RestClientCustomizer;
 import org.springframework.http.HttpRequest;
@@ -25,9 +26,9 @@ public class RequestIdPropagation implements RestClientCustomizer, ClientHttpReq
     @Override
     public ClientHttpResponse intercept(HttpRequest request, byte[] body, ClientHttpRequestExecution execution)
             throws IOException {
-        String requestId = MDC.get(RequestIds.MDC_KEY);
-        if (requestId != null && !request.getHeaders().containsHeader(RequestIds.HEADER)) {
-            request.getHeaders().set(RequestIds.HEADER, requestId);
+        String requestId = MDC.get(RequestIdFilter.MDC_KEY);
+        if (requestId != null && !request.getHeaders().containsHeader(GyreHeaders.REQUEST_ID)) {
+            request.getHeaders().set(GyreHeaders.REQUEST_ID, requestId);
         }
         return execution.execute(request, body);
     }

@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.api.Caller;
 import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
@@ -20,20 +21,15 @@ import dev.gyre.registry.audit.AuditTrail;
 import dev.gyre.registry.model.ModelLifecycle;
 import dev.gyre.registry.model.ModelQueries;
 import dev.gyre.registry.model.ModelRegistration;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -43,25 +39,17 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
  */
 @RestController
 class RegistryController implements RegistryApi {
-    static final String USER_HEADER = "X-Gyre-User";
-    private static final int MAX_ACTOR_LENGTH = 128;
-
     private final ModelQueries queries;
     private final ModelRegistration registration;
     private final ModelLifecycle lifecycle;
     private final AuditTrail audit;
-    // request-scoped proxies: the interface's signatures leave no room for the header or the status
-    private final HttpServletRequest request;
-    private final HttpServletResponse response;
 
     RegistryController(ModelQueries queries, ModelRegistration registration, ModelLifecycle lifecycle,
-                       AuditTrail audit, HttpServletRequest request, HttpServletResponse response) {
+                       AuditTrail audit) {
         this.queries = queries;
         this.registration = registration;
         this.lifecycle = lifecycle;
         this.audit = audit;
-        this.request = request;
-        this.response = response;
     }
 
     @Override
@@ -103,41 +91,38 @@ class RegistryController implements RegistryApi {
                 .body(bundle.bytes());
     }
 
-    /** 201 with a new version, or 200 with the existing one when these bytes were registered before. */
-    // the header stays optional here (the interface's is required for clients): a direct call is "anonymous"
     @Override
-    public ModelVersionResponse register(String name, Resource bundle, RegisterModelRequest metadata,
-                                         @RequestHeader(value = USER_HEADER, required = false) String user) {
+    public ResponseEntity<ModelVersionResponse> register(String name, Resource bundle, RegisterModelRequest metadata,
+                                                         Caller caller) {
         byte[] bytes;
         try {
             bytes = bundle == null ? new byte[0] : bundle.getContentAsByteArray();
         } catch (IOException e) {
             throw Problems.badRequest("invalid-bundle", "The part 'bundle' could not be read", Map.of("field", "bundle"));
         }
-        ModelRegistration.Registered registered = registration.register(name, bytes, metadata, actor(user));
+        ModelRegistration.Registered registered = registration.register(name, bytes, metadata, caller.user());
         ModelVersionResponse v = registered.version();
         if (registered.created()) {
-            response.setStatus(HttpStatus.CREATED.value());
-            response.setHeader(HttpHeaders.LOCATION,
-                    URI.create("/api/v1/models/" + v.model() + "/versions/" + v.version()).toString());
+            return ResponseEntity.created(URI.create("/api/v1/models/" + v.model() + "/versions/" + v.version()))
+                    .body(v);
         }
-        return v;
+        return ResponseEntity.ok(v);
     }
 
     @Override
-    public ModelResponse setAlias(String name, String alias, AliasRequest body) {
-        return lifecycle.setAlias(name, alias, body, actor());
+    public ModelResponse setAlias(String name, String alias, AliasRequest body, Caller caller) {
+        return lifecycle.setAlias(name, alias, body, caller.user());
     }
 
     @Override
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    public void removeAlias(String name, String alias) {
-        lifecycle.removeAlias(name, alias, actor());
+    public ResponseEntity<Void> removeAlias(String name, String alias, Caller caller) {
+        lifecycle.removeAlias(name, alias, caller.user());
+        return ResponseEntity.noContent().build();
     }
 
     @Override
-    public ModelVersionResponse archive(String name, int version) {
-        return lifecycle.archive(name, version, actor());
+    public ModelVersionResponse archive(String name, int version, Caller caller) {
+        return lifecycle.archive(name, version, caller.user());
     }
 
     @Override
@@ -151,18 +136,5 @@ class RegistryController implements RegistryApi {
         String part = e.getRequestPartName();
         return Problems.badRequest("bundle".equals(part) ? "invalid-bundle" : "missing-part",
                 "The multipart request needs a non-empty part '" + part + "'", Map.of("field", part));
-    }
-
-    /** Who is asking: the gateway's authenticated user, or "anonymous" when called directly. */
-    private String actor() {
-        return actor(request.getHeader(USER_HEADER));
-    }
-
-    private static String actor(String user) {
-        if (user == null || user.isBlank()) {
-            return "anonymous";
-        }
-        String stripped = user.strip();
-        return stripped.length() > MAX_ACTOR_LENGTH ? stripped.substring(0, MAX_ACTOR_LENGTH) : stripped;
     }
 }

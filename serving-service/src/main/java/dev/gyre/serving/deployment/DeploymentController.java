@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 @RestController
@@ -43,8 +42,8 @@ class DeploymentController {
     }
 
     @DeleteMapping("/{name}")
-    @ResponseStatus(HttpStatus.NO_CONTENT)
-    void undeploy(@PathVariable String name) {
+    ResponseEntity<Void> undeploy(@PathVariable String name) {
         deployments.delete(name);
+        return ResponseEntity.noContent().build();
     }
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
+import dev.gyre.api.Caller;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -233,8 +234,7 @@ class TrainingPipeline {
             }
         };
         ModelVersionResponse registered = peer("registry-service", "model " + spec.model(),
-                () -> registry.register(spec.model(), resource, metadata,
-                        job.getSubmittedBy() == null ? TrainingJobController.ANONYMOUS : job.getSubmittedBy()));
+                () -> registry.register(spec.model(), resource, metadata, new Caller(job.getSubmittedBy())).getBody());
         String sha256 = ModelBundles.sha256(bundle);
         if (registered.sha256() != null && !registered.sha256().equalsIgnoreCase(sha256)
                 && !registered.sha256().equalsIgnoreCase("sha256:" + sha256)) {
