@@ -114,6 +114,33 @@ class AliasAndArchiveTests extends RegistryServiceTestBase {
     }
 
     @Test
+    void pagesVersionsAndEventsWhenAskedAndKeepsTheBareArrayOtherwise() {
+        String model = uniqueName("paged");
+        register(model, logisticBundle(model), metadata(null), "trainer");
+        register(model, cartBundle(model), metadata(null), "trainer");
+        as("alice").put("/api/v1/models/" + model + "/aliases/champion", "{\"version\":2}");
+
+        assertThat(http.get("/api/v1/models/" + model + "/versions").body().isArray()).isTrue();
+        JsonNode versions = http.get("/api/v1/models/" + model + "/versions?page=1&size=1").body();
+        assertThat(versions.path("page").asInt()).isEqualTo(1);
+        assertThat(versions.path("size").asInt()).isEqualTo(1);
+        assertThat(versions.path("total").asLong()).isEqualTo(2);
+        assertThat(versions.path("items").size()).isEqualTo(1);
+        assertThat(versions.path("items").get(0).path("version").asInt()).isEqualTo(2);
+
+        JsonNode events = http.get("/api/v1/models/" + model + "/events?size=2").body();
+        assertThat(events.path("page").asInt()).isZero();
+        assertThat(events.path("total").asLong()).isEqualTo(3);
+        assertThat(events.path("items").size()).isEqualTo(2);
+        assertThat(events.path("items").get(0).path("type").asString()).isEqualTo("ALIAS_SET");
+        assertThat(http.get("/api/v1/models/" + model + "/events?page=5").body().path("items").size()).isZero();
+
+        problem(http.get("/api/v1/models/" + model + "/versions?page=-1"), 400, "invalid-page");
+        problem(http.get("/api/v1/models/" + model + "/events?size=0"), 400, "invalid-page");
+        problem(http.get("/api/v1/models/" + uniqueName("ghost") + "/events?page=0"), 404, "not-found");
+    }
+
+    @Test
     void unknownModelsAndVersionsAre404Problems() {
         String ghost = uniqueName("ghost");
         problem(http.get("/api/v1/models/" + ghost), 404, "not-found");

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Map;
 
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CreateDatasetRequest;
@@ -14,11 +13,10 @@ import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.version.IngestService;
 import dev.gyre.data.version.VersionService;
-import org.springframework.data.domain.PageRequest;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -50,7 +48,7 @@ class DataController implements DataApi {
 
     @Override
     public PageResponse<DatasetResponse> datasets(int page, int size) {
-        return datasets.list(pageable(page, size, Sort.by("name")));
+        return datasets.list(Pages.pageable(page, size, Sort.by("name")));
     }
 
     @Override
@@ -83,7 +81,7 @@ class DataController implements DataApi {
 
     @Override
     public PageResponse<DatasetVersionResponse> versions(String name, int page, int size) {
-        return versions.list(name, pageable(page, size, Sort.by("version")));
+        return versions.list(name, Pages.pageable(page, size, Sort.by("version")));
     }
 
     @Override
@@ -108,10 +106,5 @@ class DataController implements DataApi {
         }
         return ResponseEntity.created(URI.create("/api/v1/datasets/" + v.dataset() + "/versions/" + v.version()))
                 .body(v);
-    }
-
-    private static Pageable pageable(int page, int size, Sort sort) {
-        PageQuery query = PageQuery.of(page, size);
-        return PageRequest.of(query.page(), query.size(), sort);
     }
 }

@@ -9,6 +9,7 @@ import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.CreateDatasetRequest;
 import dev.gyre.api.data.DatasetResponse;
+import dev.gyre.boot.page.Pages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -52,8 +53,7 @@ public class DatasetService {
     @Transactional(readOnly = true)
     public PageResponse<DatasetResponse> list(Pageable pageable) {
         Page<Dataset> page = datasets.findAll(pageable);
-        return new PageResponse<>(page.map(DatasetService::toResponse).getContent(),
-                pageable.getPageNumber(), pageable.getPageSize(), page.getTotalElements());
+        return Pages.response(page, DatasetService::toResponse);
     }
 
     public static DatasetResponse toResponse(Dataset dataset) {

@@ -6,6 +6,7 @@ import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.data.dataset.Dataset;
 import dev.gyre.data.dataset.DatasetService;
@@ -31,8 +32,7 @@ public class VersionService {
     public PageResponse<DatasetVersionResponse> list(String datasetName, Pageable pageable) {
         Dataset dataset = datasetService.require(datasetName);
         Page<DatasetVersion> page = versions.findByDatasetId(dataset.getId(), pageable);
-        return new PageResponse<>(page.map(v -> Versions.toResponse(datasetName, v)).getContent(),
-                pageable.getPageNumber(), pageable.getPageSize(), page.getTotalElements());
+        return Pages.response(page, v -> Versions.toResponse(datasetName, v));
     }
 
     public DatasetVersionResponse version(String datasetName, int version) {

@@ -55,7 +55,7 @@ public interface RegistryApi {
     @DeleteExchange("/{name}/aliases/{alias}")
     ResponseEntity<Void> removeAlias(@PathVariable String name, @PathVariable String alias, Caller caller);
 
-    /** Every version, oldest first. */
+    /** Every version, oldest first; {@code ?page=&size=} gives one page of them as a {@code PageResponse}. */
     @GetExchange("/{name}/versions")
     List<ModelVersionResponse> versions(@PathVariable String name);
 
@@ -63,7 +63,7 @@ public interface RegistryApi {
     @PostExchange("/{name}/versions/{version}/archive")
     ModelVersionResponse archive(@PathVariable String name, @PathVariable int version, Caller caller);
 
-    /** The audit trail, newest first. */
+    /** The audit trail, newest first; {@code ?page=&size=} gives one page of it as a {@code PageResponse}. */
     @GetExchange("/{name}/events")
     List<ModelEventResponse> events(@PathVariable String name);
 }

@@ -3,12 +3,10 @@ package dev.gyre.monitoring.alert;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.monitoring.AlertResponse;
+import dev.gyre.boot.page.Pages;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,10 +36,8 @@ public class Alerts {
     /** Alerts, newest first. */
     @Transactional(readOnly = true)
     public PageResponse<AlertResponse> list(int page, int size) {
-        PageQuery.of(page, size);
-        Page<Alert> found = alerts.findAll(PageRequest.of(page, size,
-                Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id"))));
-        return new PageResponse<>(found.map(Alerts::response).getContent(), page, size, found.getTotalElements());
+        return Pages.response(alerts.findAll(Pages.pageable(page, size,
+                Sort.by(Sort.Order.desc("at"), Sort.Order.desc("id")))), Alerts::response);
     }
 
     private static AlertResponse response(Alert a) {

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Map;
 
 import dev.gyre.api.Names;
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
@@ -16,11 +15,10 @@ import dev.gyre.api.monitoring.MonitorResponse;
 import dev.gyre.api.monitoring.ReferenceSpec;
 import dev.gyre.api.monitoring.ThresholdsSpec;
 import dev.gyre.api.monitoring.WindowSpec;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.core.drift.DriftThresholds;
 import dev.gyre.monitoring.MonitoringProperties;
 import dev.gyre.monitoring.reference.ReferenceClient;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -95,9 +93,7 @@ public class MonitorService {
     }
 
     PageResponse<MonitorResponse> list(int page, int size) {
-        PageQuery.of(page, size);
-        Page<Monitor> found = monitors.findAll(PageRequest.of(page, size, Sort.by("deployment")));
-        return new PageResponse<>(found.map(this::response).getContent(), page, size, found.getTotalElements());
+        return Pages.response(monitors.findAll(Pages.pageable(page, size, Sort.by("deployment"))), this::response);
     }
 
     /** The monitor of a deployment, or a 404 problem. */

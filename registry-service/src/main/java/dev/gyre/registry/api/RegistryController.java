@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gyre.api.Caller;
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.AliasRequest;
@@ -17,12 +16,12 @@ import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.api.registry.RegistryApi;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.registry.audit.AuditTrail;
 import dev.gyre.registry.model.ModelLifecycle;
 import dev.gyre.registry.model.ModelQueries;
 import dev.gyre.registry.model.ModelRegistration;
 import org.springframework.core.io.Resource;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +29,9 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 
@@ -54,8 +56,7 @@ class RegistryController implements RegistryApi {
 
     @Override
     public PageResponse<ModelResponse> models(int page, int size) {
-        PageQuery query = PageQuery.of(page, size);
-        return queries.models(PageRequest.of(query.page(), query.size(), Sort.by("name")));
+        return queries.models(Pages.pageable(page, size, Sort.by("name")));
     }
 
     @Override
@@ -128,6 +129,31 @@ class RegistryController implements RegistryApi {
     @Override
     public List<ModelEventResponse> events(String name) {
         return audit.list(queries.require(name).getId());
+    }
+
+    // Paged forms of the two lists: a request that names ?page= or ?size= gets the PageResponse every other list
+    // returns; one without either still gets today's bare array (the mappings above), so no client breaks.
+
+    @GetMapping(path = "/{name}/versions", params = "page")
+    PageResponse<ModelVersionResponse> versionPage(@PathVariable String name, @RequestParam Integer page,
+                                                   @RequestParam(required = false) Integer size) {
+        return Pages.response(Pages.slice(versions(name), Pages.pageable(page, size)));
+    }
+
+    @GetMapping(path = "/{name}/versions", params = {"size", "!page"})
+    PageResponse<ModelVersionResponse> versionPage(@PathVariable String name, @RequestParam Integer size) {
+        return versionPage(name, null, size);
+    }
+
+    @GetMapping(path = "/{name}/events", params = "page")
+    PageResponse<ModelEventResponse> eventPage(@PathVariable String name, @RequestParam Integer page,
+                                               @RequestParam(required = false) Integer size) {
+        return Pages.response(Pages.slice(events(name), Pages.pageable(page, size)));
+    }
+
+    @GetMapping(path = "/{name}/events", params = {"size", "!page"})
+    PageResponse<ModelEventResponse> eventPage(@PathVariable String name, @RequestParam Integer size) {
+        return eventPage(name, null, size);
     }
 
     /** A missing (or empty) {@code bundle} or {@code metadata} part, named, rather than a bare 400. */

@@ -11,6 +11,7 @@ import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.core.blob.BlobCorruptedException;
 import dev.gyre.core.blob.BlobStore;
 import org.slf4j.Logger;
@@ -61,7 +62,7 @@ public class ModelQueries {
         List<ModelResponse> items = page.getContent().stream()
                 .map(m -> toResponse(m, byModel.getOrDefault(m.getId(), List.of())))
                 .toList();
-        return new PageResponse<>(items, page.getNumber(), page.getSize(), page.getTotalElements());
+        return Pages.response(page, items);
     }
 
     public List<ModelVersionResponse> versions(String name) {

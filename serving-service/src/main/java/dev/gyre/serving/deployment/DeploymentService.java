@@ -7,16 +7,15 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 import dev.gyre.api.Names;
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.serving.DeploymentRequest;
 import dev.gyre.api.serving.DeploymentResponse;
 import dev.gyre.api.serving.StrategySpec;
+import dev.gyre.boot.page.Pages;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
 import org.springframework.stereotype.Service;
@@ -104,9 +103,7 @@ public class DeploymentService {
     }
 
     PageResponse<DeploymentResponse> list(int page, int size) {
-        PageQuery.of(page, size);
-        var result = deployments.findAll(PageRequest.of(page, size, Sort.by("name")));
-        return new PageResponse<>(result.map(this::response).getContent(), page, size, result.getTotalElements());
+        return Pages.response(deployments.findAll(Pages.pageable(page, size, Sort.by("name"))), this::response);
     }
 
     void delete(String name) {

@@ -4,17 +4,16 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.ExperimentResponse;
 import dev.gyre.api.training.RunResponse;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.core.ml.Metrics;
 import dev.gyre.training.job.TrainingJobRepository;
 import dev.gyre.training.run.Run;
 import dev.gyre.training.run.RunRepository;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -41,9 +40,7 @@ class ExperimentController {
     @Transactional(readOnly = true)
     public PageResponse<ExperimentResponse> experiments(@RequestParam(defaultValue = "0") int page,
                                                         @RequestParam(defaultValue = "20") int size) {
-        PageQuery.of(page, size);
-        Page<Experiment> found = experiments.findAll(PageRequest.of(page, size, Sort.by("name")));
-        return new PageResponse<>(found.stream().map(this::describe).toList(), page, size, found.getTotalElements());
+        return Pages.response(experiments.findAll(Pages.pageable(page, size, Sort.by("name"))), this::describe);
     }
 
     @GetMapping("/{name}")
@@ -61,7 +58,7 @@ class ExperimentController {
     public PageResponse<RunResponse> runs(@PathVariable String name, @RequestParam(required = false) String sort,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "50") int size) {
-        PageQuery.of(page, size);
+        Pageable pageable = Pages.pageable(page, size);
         if (!experiments.existsById(name)) {
             throw Problems.notFound("experiment", name);
         }
@@ -78,8 +75,7 @@ class ExperimentController {
             order = Comparator.comparing((Run r) -> r.getMetrics().get(sort), Comparator.nullsLast(values)).thenComparing(order);
         }
         List<Run> sorted = runs.findByExperiment(name).stream().sorted(order).toList();
-        List<RunResponse> items = sorted.stream().skip((long) page * size).limit(size).map(Run::toResponse).toList();
-        return new PageResponse<>(items, page, size, sorted.size());
+        return Pages.response(Pages.slice(sorted, pageable), Run::toResponse);
     }
 
     private ExperimentResponse describe(Experiment experiment) {

@@ -6,19 +6,18 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.Progress;
 import dev.gyre.api.training.RunResponse;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.api.training.TrainingJobResponse;
+import dev.gyre.boot.page.Pages;
 import dev.gyre.training.experiment.ExperimentRepository;
 import dev.gyre.training.run.Run;
 import dev.gyre.training.run.RunRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -73,14 +72,13 @@ class TrainingJobService {
 
     @Transactional(readOnly = true)
     public PageResponse<TrainingJobResponse> jobs(int page, int size) {
-        PageQuery.of(page, size);
-        Page<TrainingJob> found = jobs.findAllByOrderByCreatedAtDesc(PageRequest.of(page, size));
+        Page<TrainingJob> found = jobs.findAllByOrderByCreatedAtDesc(Pages.pageable(page, size));
         List<UUID> bestIds = found.stream().map(TrainingJob::getBestRunId).filter(id -> id != null).toList();
         Map<UUID, Run> best = runs.findAllById(bestIds).stream().collect(Collectors.toMap(Run::getId, Function.identity()));
         List<TrainingJobResponse> items = found.stream()
                 .map(j -> response(j, null, j.getBestRunId() == null ? null : best.get(j.getBestRunId())))
                 .toList();
-        return new PageResponse<>(items, page, size, found.getTotalElements());
+        return Pages.response(found, items);
     }
 
     public TrainingJobResponse cancel(String id) {
