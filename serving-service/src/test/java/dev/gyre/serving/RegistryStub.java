@@ -9,7 +9,7 @@ import java.util.regex.Pattern;
 
 import dev.gyre.api.registry.ModelLineage;
 import dev.gyre.api.registry.ModelVersionResponse;
-import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.test.StubServer;
 
 /** Plays registry-service: versions with real bundles and the sha256 recorded for them, and aliases. */
@@ -30,7 +30,7 @@ public final class RegistryStub extends StubServer {
 
     /** Registers a version whose recorded digest is that of its bytes. */
     void register(String model, int version, byte[] bundle) {
-        register(model, version, bundle, ModelBundles.sha256(bundle));
+        register(model, version, bundle, Digests.sha256Hex(bundle));
     }
 
     void register(String model, int version, byte[] bundle, String recordedSha256) {

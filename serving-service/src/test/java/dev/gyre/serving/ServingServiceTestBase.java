@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 
-import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.test.HttpTestClient;
 import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.test.PenguinBundles;
@@ -45,7 +45,7 @@ public abstract class ServingServiceTestBase {
         REGISTRY.alias("follower", "champion", 1);
         byte[] altered = Arrays.copyOf(PENGUINS_V1, PENGUINS_V1.length);
         altered[altered.length / 2] ^= 0x5a;
-        REGISTRY.register("tampered", 1, altered, ModelBundles.sha256(PENGUINS_V1));
+        REGISTRY.register("tampered", 1, altered, Digests.sha256Hex(PENGUINS_V1));
         REGISTRY.alias("tampered", "champion", 1);
         // version 2 carries 1 KB after its zip's end record; the registry recorded the digest of those bytes
         byte[] padded = Arrays.copyOf(PENGUINS_V2, PENGUINS_V2.length + 1024);

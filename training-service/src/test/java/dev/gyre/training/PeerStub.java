@@ -23,7 +23,7 @@ import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
-import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.test.Datasets;
@@ -96,7 +96,7 @@ public final class PeerStub extends StubServer {
         if ("/profile".equals(m.group(3))) {
             return Reply.json(200, PROFILE);
         }
-        DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + ModelBundles.sha256(PENGUINS_CSV),
+        DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + Digests.sha256Hex(PENGUINS_CSV),
                 344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of()), null,
                 Instant.parse("2026-01-01T00:00:00Z"));
         return Reply.json(200, response);
@@ -142,7 +142,7 @@ public final class PeerStub extends StubServer {
         }
         RegisterModelRequest request = json.readValue(metadata.content(), RegisterModelRequest.class);
         int version = versions.computeIfAbsent(model, k -> new AtomicInteger()).incrementAndGet();
-        String sha256 = ModelBundles.sha256(bundle.content());
+        String sha256 = Digests.sha256Hex(bundle.content());
         registrations.add(new Registration(model, version, bundle.content(), bundle.filename(), sha256, request,
                 received.header("X-Gyre-User")));
         ModelVersionResponse response = new ModelVersionResponse(model, version, sha256, bundle.content().length,

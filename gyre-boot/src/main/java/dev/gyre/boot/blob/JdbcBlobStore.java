@@ -4,7 +4,6 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
-import dev.gyre.core.blob.BlobCorruptedException;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -32,17 +31,11 @@ public class JdbcBlobStore implements BlobStore {
 
     @Override
     public Optional<byte[]> get(String sha256) {
-        Optional<byte[]> content = jdbc.sql("select content from gyre_blob where sha256 = ?")
+        return jdbc.sql("select content from gyre_blob where sha256 = ?")
                 .param(sha256)
                 .query((rs, i) -> rs.getBytes(1))
-                .optional();
-        content.ifPresent(bytes -> {
-            String actual = Digests.sha256Hex(bytes);
-            if (!actual.equals(sha256)) {
-                throw new BlobCorruptedException(sha256, actual);
-            }
-        });
-        return content;
+                .optional()
+                .map(bytes -> Digests.verify(sha256, bytes));
     }
 
     @Override

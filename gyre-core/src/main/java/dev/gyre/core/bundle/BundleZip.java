@@ -1,13 +1,12 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.blob.Digests;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.zip.CRC32;
@@ -184,21 +183,14 @@ final class BundleZip {
      * bytes, a wrong CRC-32 and compressed bytes left over.
      */
     String sha256(Entry entry) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        byte[] buffer = new byte[64 * 1024];
         try (InputStream in = open(entry)) {
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
+            return Digests.sha256Hex(in);
+        } catch (UncheckedIOException e) {
+            throw new BundleIntegrityException("unreadable bundle entry " + entry.name() + ": "
+                    + e.getCause().getMessage(), e.getCause());
         } catch (IOException e) {
             throw new BundleIntegrityException("unreadable bundle entry " + entry.name() + ": " + e.getMessage(), e);
         }
-        return HexFormat.of().formatHex(digest.digest());
     }
 
     /** The whole inflated entry; call after {@link #sha256} has checked it, so its size is known to be the declared one. */

@@ -1,5 +1,6 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
@@ -16,14 +17,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -69,7 +66,7 @@ public final class ModelBundles {
         entries.put(METRICS, JSON.writeValueAsBytes(bundle.metrics()));
         entries.put(PROVENANCE, JSON.writeValueAsBytes(bundle.provenance()));
         List<Manifest.Entry> listed = new ArrayList<>();
-        entries.forEach((name, bytes) -> listed.add(new Manifest.Entry(name, sha256(bytes))));
+        entries.forEach((name, bytes) -> listed.add(new Manifest.Entry(name, Digests.sha256Hex(bytes))));
         byte[] manifest = JSON.writeValueAsBytes(new Manifest(FORMAT, listed));
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -109,14 +106,9 @@ public final class ModelBundles {
      * @throws BundleIntegrityException if any other check fails or the content is malformed
      */
     public static ModelBundle read(byte[] bytes, String expectedSha256, BundleLimits limits) {
-        String expected = expectedSha256 == null ? "" : expectedSha256.strip().toLowerCase(Locale.ROOT);
-        if (expected.startsWith("sha256:")) {
-            expected = expected.substring("sha256:".length());
-        }
-        String actual = sha256(bytes);
-        if (!MessageDigest.isEqual(actual.getBytes(), expected.getBytes())) {
+        if (!Digests.matches(expectedSha256, bytes)) {
             throw new BundleIntegrityException("bundle digest mismatch: expected sha256 " + expectedSha256
-                    + ", got " + actual);
+                    + ", got " + Digests.sha256Hex(bytes));
         }
         BundleZip zip = BundleZip.parse(bytes, limits);
         Map<String, BundleZip.Entry> entries = new LinkedHashMap<>();
@@ -197,15 +189,6 @@ public final class ModelBundles {
                             + "', which feature-spec.json does not list");
                 }
             }
-        }
-    }
-
-    /** Lower-case hex SHA-256 of {@code bytes}. */
-    public static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 

@@ -48,4 +48,18 @@ class DigestsTest {
                 .hasMessageContaining(ABC)
                 .satisfies(e -> assertThat(((BlobCorruptedException) e).expected()).isEqualTo(ABC));
     }
+
+    @Test
+    void readsARecordedDigestInAnyCaseWithOrWithoutItsPrefix() {
+        byte[] abc = "abc".getBytes(StandardCharsets.US_ASCII);
+
+        assertThat(Digests.normalize(" SHA256:" + ABC.toUpperCase() + "\n")).isEqualTo(ABC);
+        assertThat(Digests.normalize(null)).isEmpty();
+        assertThat(Digests.matches(ABC, abc)).isTrue();
+        assertThat(Digests.matches(Digests.PREFIX + ABC, abc)).isTrue();
+        assertThat(Digests.matches(ABC.toUpperCase(), abc)).isTrue();
+        assertThat(Digests.matches(EMPTY, abc)).isFalse();
+        assertThat(Digests.matches(null, abc)).isFalse();
+        assertThat(Digests.matches("sha256:", abc)).isFalse();
+    }
 }

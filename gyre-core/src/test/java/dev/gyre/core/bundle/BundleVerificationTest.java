@@ -1,5 +1,6 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.ml.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -33,7 +34,7 @@ class BundleVerificationTest {
 
     private static BundleIntegrityException refused(byte[] bytes) {
         try {
-            ModelBundles.read(bytes, ModelBundles.sha256(bytes));
+            ModelBundles.read(bytes, Digests.sha256Hex(bytes));
         } catch (BundleIntegrityException e) {
             return e;
         }
@@ -42,7 +43,7 @@ class BundleVerificationTest {
 
     @Test
     void theRealBundleIsAccepted() {
-        assertThat(ModelBundles.read(real, ModelBundles.sha256(real)).spec().label()).isEqualTo("Species");
+        assertThat(ModelBundles.read(real, Digests.sha256Hex(real)).spec().label()).isEqualTo("Species");
     }
 
     @Test
@@ -95,7 +96,7 @@ class BundleVerificationTest {
         byte[] dense = rezip(real, "model.tribuo", 20L << 20);
         assertThat(refused(dense)).isInstanceOf(BundleTooLargeException.class).hasMessageContaining("times its compressed size");
         // and a lower total limit applies to the same bytes
-        assertThatThrownBy(() -> ModelBundles.read(real, ModelBundles.sha256(real), new BundleLimits(1000, 200, 1 << 20)))
+        assertThatThrownBy(() -> ModelBundles.read(real, Digests.sha256Hex(real), new BundleLimits(1000, 200, 1 << 20)))
                 .isInstanceOf(BundleTooLargeException.class);
     }
 
@@ -133,7 +134,7 @@ class BundleVerificationTest {
 
     @Test
     void refusesAModelThatDoesNotFitItsFeatureSpec() {
-        ModelBundle bundle = ModelBundles.read(real, ModelBundles.sha256(real));
+        ModelBundle bundle = ModelBundles.read(real, Digests.sha256Hex(real));
         FeatureSpec spec = bundle.spec();
         FeatureSpec fewerFields = new FeatureSpec(spec.label(), spec.task(), spec.fields().subList(1, spec.fields().size()),
                 spec.labels());

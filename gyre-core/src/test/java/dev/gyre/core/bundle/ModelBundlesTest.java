@@ -1,5 +1,6 @@
 package dev.gyre.core.bundle;
 
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.features.Penguins;
@@ -60,7 +61,7 @@ class ModelBundlesTest {
         byte[] bytes = ModelBundles.write(bundle);
         int streamsBefore = OBJECT_INPUT_STREAMS.get();
 
-        ModelBundle read = ModelBundles.read(bytes, ModelBundles.sha256(bytes));
+        ModelBundle read = ModelBundles.read(bytes, Digests.sha256Hex(bytes));
 
         if (countingStreams) {
             assertThat(OBJECT_INPUT_STREAMS.get()).as("ObjectInputStreams created while reading").isEqualTo(streamsBefore);
@@ -108,31 +109,31 @@ class ModelBundlesTest {
         assertThat(manifest.get("format").asString()).isEqualTo("gyre-bundle/1");
         assertThat(manifest.get("entries").get(0).get("name").asString()).isEqualTo("model.tribuo");
         assertThat(manifest.get("entries").get(0).get("sha256").asString())
-                .isEqualTo(ModelBundles.sha256(entries.get("model.tribuo")));
+                .isEqualTo(Digests.sha256Hex(entries.get("model.tribuo")));
         assertThat(new String(entries.get("signature.json"))).contains("\"type\" : \"numeric\"");
     }
 
     @Test
     void rejectsAFlippedByte() {
         byte[] bytes = ModelBundles.write(trained(Task.CLASSIFICATION, "cart", "maxDepth=3"));
-        String digest = ModelBundles.sha256(bytes);
+        String digest = Digests.sha256Hex(bytes);
         byte[] flipped = bytes.clone();
         flipped[flipped.length / 2] ^= 1;
 
         assertThatThrownBy(() -> ModelBundles.read(flipped, digest))
                 .isInstanceOf(BundleIntegrityException.class).hasMessageContaining("digest mismatch");
         // even with a digest recomputed over the altered bytes, the entry checks catch it
-        assertThatThrownBy(() -> ModelBundles.read(flipped, ModelBundles.sha256(flipped)))
+        assertThatThrownBy(() -> ModelBundles.read(flipped, Digests.sha256Hex(flipped)))
                 .isInstanceOf(BundleIntegrityException.class);
     }
 
     @Test
     void rejectsAWrongExpectedDigest() {
         byte[] bytes = ModelBundles.write(trained(Task.CLASSIFICATION, "cart", "maxDepth=3"));
-        assertThatThrownBy(() -> ModelBundles.read(bytes, ModelBundles.sha256(new byte[] {1})))
+        assertThatThrownBy(() -> ModelBundles.read(bytes, Digests.sha256Hex(new byte[] {1})))
                 .isInstanceOf(BundleIntegrityException.class).hasMessageContaining("digest mismatch");
         assertThatThrownBy(() -> ModelBundles.read(bytes, null)).isInstanceOf(BundleIntegrityException.class);
-        assertThat(ModelBundles.read(bytes, "sha256:" + ModelBundles.sha256(bytes).toUpperCase())).isNotNull();
+        assertThat(ModelBundles.read(bytes, "sha256:" + Digests.sha256Hex(bytes).toUpperCase())).isNotNull();
     }
 
     @Test
@@ -140,7 +141,7 @@ class ModelBundlesTest {
         ModelBundle classifier = trained(Task.CLASSIFICATION, "cart", "maxDepth=3");
         ModelBundle mismatched = ModelBundle.of(classifier.model(), Penguins.bodyMassSpec(), Map.of(), Map.of());
         byte[] bytes = ModelBundles.write(mismatched);
-        assertThatThrownBy(() -> ModelBundles.read(bytes, ModelBundles.sha256(bytes)))
+        assertThatThrownBy(() -> ModelBundles.read(bytes, Digests.sha256Hex(bytes)))
                 .isInstanceOf(BundleIntegrityException.class).hasMessageContaining("Regressor");
     }
 

@@ -1,7 +1,6 @@
 package dev.gyre.serving.deployment;
 
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
@@ -9,6 +8,7 @@ import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegistryApi;
 import dev.gyre.boot.peer.Peer;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.bundle.BundleIntegrityException;
 import dev.gyre.core.bundle.BundleLimits;
 import dev.gyre.core.bundle.ModelBundle;
@@ -60,8 +60,8 @@ class ModelSource {
         try {
             bundle = ModelBundles.read(bytes, target.sha256(), limits);
         } catch (BundleIntegrityException e) {
-            String actual = ModelBundles.sha256(bytes);
-            if (!actual.equals(normalized(target.sha256()))) {
+            String actual = Digests.sha256Hex(bytes);
+            if (!actual.equals(Digests.normalize(target.sha256()))) {
                 throw badGateway("bundle-digest-mismatch", "the bundle of " + model + " version " + target.version()
                                 + " from " + REGISTRY + " has sha256 " + actual + " but the registry recorded "
                                 + target.sha256(),
@@ -71,12 +71,7 @@ class ModelSource {
             throw badGateway("invalid-bundle", "the bundle of " + model + " version " + target.version()
                     + " cannot be read: " + e.getMessage(), Map.of("model", model, "version", target.version()));
         }
-        return new LoadedModel(model, target.version(), normalized(target.sha256()), new Predictor(bundle));
-    }
-
-    private static String normalized(String sha256) {
-        String s = sha256 == null ? "" : sha256.strip().toLowerCase(Locale.ROOT);
-        return s.startsWith("sha256:") ? s.substring("sha256:".length()) : s;
+        return new LoadedModel(model, target.version(), Digests.normalize(target.sha256()), new Predictor(bundle));
     }
 
     private static <T> T call(Supplier<T> request, String model, String field, Object value) {

@@ -2,7 +2,7 @@ package dev.gyre.serving.deployment;
 
 import java.time.Duration;
 
-import dev.gyre.core.bundle.ModelBundles;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.serving.ServingServiceTestBase;
 import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
@@ -55,7 +55,7 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(created.body().get("model").asString()).isEqualTo("penguins");
         assertThat(created.body().get("alias").asString()).isEqualTo("champion");
         assertThat(created.body().get("version").asInt()).isEqualTo(1);
-        assertThat(created.body().get("sha256").asString()).isEqualTo(ModelBundles.sha256(PENGUINS_V1));
+        assertThat(created.body().get("sha256").asString()).isEqualTo(Digests.sha256Hex(PENGUINS_V1));
         assertThat(created.body().get("status").asString()).isEqualTo("READY");
         assertThat(created.body().get("strategy").get("type").asString()).isEqualTo("single");
         assertThat(created.body().get("updatedAt").asString()).isNotBlank();
@@ -81,7 +81,7 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(changed.body().get("version").asInt()).isEqualTo(2);
         assertThat(changed.body().get("alias").isNull()).isTrue();
         assertThat(changed.body().get("previousVersion").asInt()).isEqualTo(1);
-        assertThat(changed.body().get("sha256").asString()).isEqualTo(ModelBundles.sha256(PENGUINS_V2));
+        assertThat(changed.body().get("sha256").asString()).isEqualTo(Digests.sha256Hex(PENGUINS_V2));
     }
 
     @Test

@@ -24,6 +24,7 @@ import dev.gyre.api.training.RegisterSpec;
 import dev.gyre.api.training.RegisteredModel;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.boot.peer.Peer;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.bundle.ModelBundle;
 import dev.gyre.core.bundle.ModelBundles;
 import dev.gyre.core.features.FeatureEncoder;
@@ -235,9 +236,8 @@ class TrainingPipeline {
         };
         ModelVersionResponse registered = peer("registry-service", "model " + spec.model(),
                 () -> registry.register(spec.model(), resource, metadata, new Caller(job.getSubmittedBy())).getBody());
-        String sha256 = ModelBundles.sha256(bundle);
-        if (registered.sha256() != null && !registered.sha256().equalsIgnoreCase(sha256)
-                && !registered.sha256().equalsIgnoreCase("sha256:" + sha256)) {
+        String sha256 = Digests.sha256Hex(bundle);
+        if (registered.sha256() != null && !Digests.normalize(registered.sha256()).equals(sha256)) {
             throw new TrainingFailure("registry-service stored model " + spec.model() + " version "
                     + registered.version() + " with sha256 " + registered.sha256() + ", but the bundle sent has " + sha256);
         }
