@@ -1,5 +1,6 @@
 package dev.gyre.boot;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -15,12 +16,15 @@ import dev.gyre.boot.problem.ProblemReportValves;
 import dev.gyre.boot.requestid.RequestIdFilter;
 import dev.gyre.boot.requestid.RequestIdPropagation;
 import dev.gyre.core.blob.BlobStore;
+import org.flywaydb.core.api.Location;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.flyway.autoconfigure.FlywayConfigurationCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.webmvc.autoconfigure.WebMvcAutoConfiguration;
@@ -110,10 +114,33 @@ public class GyreAutoConfiguration {
         return new RequestIdPropagation();
     }
 
-    @Bean
-    @ConditionalOnBean(DataSource.class)
-    @ConditionalOnMissingBean(BlobStore.class)
-    BlobStore blobStore(DataSource dataSource) {
-        return new JdbcBlobStore(dataSource);
+    /**
+     * The blob store, for a service that sets {@code gyre.blob-store.enabled=true}: a {@link JdbcBlobStore} and its
+     * table, whose migration ({@value #BLOB_STORE_MIGRATIONS}) is added to the service's Flyway locations. It is
+     * version 1 of the service's own history, as it was when each service carried a copy: the script is the same
+     * byte for byte (so the same description and checksum), and databases migrated by those copies validate as
+     * they are. A service using the blob store therefore starts its own migrations at V2.
+     */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnProperty(name = "gyre.blob-store.enabled", havingValue = "true")
+    static class BlobStoreConfiguration {
+        static final String BLOB_STORE_MIGRATIONS = "classpath:db/migration/blob-store";
+
+        @Bean
+        @ConditionalOnBean(DataSource.class)
+        @ConditionalOnMissingBean(BlobStore.class)
+        BlobStore blobStore(DataSource dataSource) {
+            return new JdbcBlobStore(dataSource);
+        }
+
+        @Bean
+        @ConditionalOnClass(name = "org.flywaydb.core.Flyway")
+        FlywayConfigurationCustomizer gyreBlobStoreMigrations() {
+            return flyway -> {
+                List<Location> locations = new ArrayList<>(List.of(flyway.getLocations()));
+                locations.add(new Location(BLOB_STORE_MIGRATIONS));
+                flyway.locations(locations.toArray(Location[]::new));
+            };
+        }
     }
 }
