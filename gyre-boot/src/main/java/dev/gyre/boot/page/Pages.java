@@ -45,6 +45,11 @@ public final class Pages {
         return new PageResponse<>(items, page.getNumber(), page.getSize(), page.getTotalElements());
     }
 
+    /** The asked-for page of a list already in its order, on the wire (for lists sorted in memory). */
+    public static <T> PageResponse<T> response(List<T> all, Integer page, Integer size) {
+        return response(slice(all, pageable(page, size)));
+    }
+
     /** The {@code pageable} slice of a list already in its order (for lists sorted in memory). */
     public static <T> Page<T> slice(List<T> all, Pageable pageable) {
         int from = (int) Math.min(pageable.getOffset(), all.size());

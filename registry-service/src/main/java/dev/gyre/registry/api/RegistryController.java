@@ -21,6 +21,7 @@ import dev.gyre.registry.audit.AuditTrail;
 import dev.gyre.registry.model.ModelLifecycle;
 import dev.gyre.registry.model.ModelQueries;
 import dev.gyre.registry.model.ModelRegistration;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.core.io.Resource;
 import org.springframework.data.domain.Sort;
 import org.springframework.http.ContentDisposition;
@@ -131,29 +132,19 @@ class RegistryController implements RegistryApi {
         return audit.list(queries.require(name).getId());
     }
 
-    // Paged forms of the two lists: a request that names ?page= or ?size= gets the PageResponse every other list
-    // returns; one without either still gets today's bare array (the mappings above), so no client breaks.
+    // Paged forms of the version and event lists: a request that names ?page= or ?size= gets the PageResponse every
+    // other list returns; one with neither still gets today's bare array (the mappings above), so no client breaks.
 
-    @GetMapping(path = "/{name}/versions", params = "page")
-    PageResponse<ModelVersionResponse> versionPage(@PathVariable String name, @RequestParam Integer page,
-                                                   @RequestParam(required = false) Integer size) {
-        return Pages.response(Pages.slice(versions(name), Pages.pageable(page, size)));
+    @GetMapping(path = {"/{name}/versions", "/{name}/events"}, params = "page")
+    PageResponse<?> listPage(@PathVariable String name, @RequestParam Integer page,
+                             @RequestParam(required = false) Integer size, HttpServletRequest request) {
+        List<?> all = request.getRequestURI().endsWith("/events") ? events(name) : versions(name);
+        return Pages.response(all, page, size);
     }
 
-    @GetMapping(path = "/{name}/versions", params = {"size", "!page"})
-    PageResponse<ModelVersionResponse> versionPage(@PathVariable String name, @RequestParam Integer size) {
-        return versionPage(name, null, size);
-    }
-
-    @GetMapping(path = "/{name}/events", params = "page")
-    PageResponse<ModelEventResponse> eventPage(@PathVariable String name, @RequestParam Integer page,
-                                               @RequestParam(required = false) Integer size) {
-        return Pages.response(Pages.slice(events(name), Pages.pageable(page, size)));
-    }
-
-    @GetMapping(path = "/{name}/events", params = {"size", "!page"})
-    PageResponse<ModelEventResponse> eventPage(@PathVariable String name, @RequestParam Integer size) {
-        return eventPage(name, null, size);
+    @GetMapping(path = {"/{name}/versions", "/{name}/events"}, params = {"size", "!page"})
+    PageResponse<?> listPage(@PathVariable String name, @RequestParam Integer size, HttpServletRequest request) {
+        return listPage(name, null, size, request);
     }
 
     /** A missing (or empty) {@code bundle} or {@code metadata} part, named, rather than a bare 400. */
