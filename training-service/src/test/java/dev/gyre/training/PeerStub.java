@@ -33,7 +33,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * data-service and registry-service as one local HTTP server: dataset {@code penguins} version 1 (VALID,
  * the real CSV, with its profile), {@code broken} version 1 (INVALID), {@code vanishing} version 1 (VALID, but
- * its content answers 410); 404 problems for anything else. Registrations of
+ * its content answers 410), {@code failing} (every request a 500 problem); 404 problems for anything else. Registrations of
  * model versions are captured; model {@code locked} is refused with 409.
  */
 public final class PeerStub extends StubServer {
@@ -70,6 +70,9 @@ public final class PeerStub extends StubServer {
     }
 
     private Reply dataset(Request request) {
+        if (request.path().startsWith("/api/v1/datasets/failing")) {
+            return Reply.problem(500, "internal-error", "the disk under dataset failing is full");
+        }
         Matcher d = DATASET.matcher(request.path());
         if ("GET".equals(request.method()) && d.matches()) {
             String name = d.group(1);

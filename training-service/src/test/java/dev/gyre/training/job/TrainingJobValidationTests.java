@@ -163,6 +163,19 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void answers502CarryingDataServicesDetailAndCodeWhenItFails() {
+        long before = jobs.count();
+        JsonNode problem = problem(http.post("/api/v1/training-jobs", datasetRequest("failing-data", "failing", 1,
+                "Species", "classification")), 502, "data-service-error");
+        assertThat(jobs.count()).as("no job stored").isEqualTo(before);
+        assertThat(problem.path("service").asString()).isEqualTo("data-service");
+        assertThat(problem.path("peerStatus").asInt()).isEqualTo(500);
+        assertThat(problem.path("peerCode").asString()).isEqualTo("internal-error");
+        assertThat(problem.path("detail").asString()).isEqualTo(
+                "data-service answered 500 for dataset 'failing' version 1: the disk under dataset failing is full");
+    }
+
+    @Test
     void refusesAnInvalidDatasetVersion() {
         JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("invalid-version", "broken", 1, "Species",
                 "classification"), "invalid-version", 400, "invalid-dataset-version", "dataset.version");
