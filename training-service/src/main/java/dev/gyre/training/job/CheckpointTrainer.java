@@ -21,7 +21,12 @@ final class CheckpointTrainer<T extends Output<T>> extends ForwardingTrainer<T> 
         this.checkpoint = checkpoint;
     }
 
-    static <T extends Output<T>> Trainer<T> wrap(Trainer<T> inner, Checkpoint checkpoint) {
+    /** {@code inner} (a catalog trainer of either task) passing the checkpoint before each training. */
+    static Trainer<?> wrap(Trainer<?> inner, Checkpoint checkpoint) {
+        return typed(inner, checkpoint);
+    }
+
+    private static <T extends Output<T>> Trainer<T> typed(Trainer<T> inner, Checkpoint checkpoint) {
         return new CheckpointTrainer<>(inner, checkpoint);
     }
 
