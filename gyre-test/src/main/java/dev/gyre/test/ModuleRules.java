@@ -77,7 +77,7 @@ public final class ModuleRules {
     /** No cycle between the packages directly under {@code root} (each with its sub-packages). */
     public static ArchRule featuresAreFreeOfCycles(String root) {
         return slices().matching(root + ".(*)..").should().beFreeOfCycles()
-                .because("a feature that needs another is built on it; two that need each other are one feature");
+                .as("the features of " + root + " are free of cycles (two that need each other are one feature)");
     }
 
     /** Only a feature's own package is its API: its sub-packages are used from inside the feature only. */
@@ -85,7 +85,8 @@ public final class ModuleRules {
         return classes().that().resideInAPackage(root + "..")
                 .should(onlyUseOtherFeatures(root, "only the top-level package of another feature",
                         target -> target.getPackageName().equals(root + "." + feature(root, target).orElseThrow())))
-                .allowEmptyShould(true);
+                .allowEmptyShould(true)
+                .as("no feature of " + root + " uses another feature's sub-packages");
     }
 
     /** A feature's entities and Spring Data repositories are used from its own package only. */
@@ -94,7 +95,8 @@ public final class ModuleRules {
                 .should(onlyUseOtherFeatures(root, "no entity or repository of another feature",
                         target -> !target.isAnnotatedWith(ENTITY) && !target.isAssignableTo(REPOSITORY)))
                 .allowEmptyShould(true)
-                .because("a feature's tables are written and read by that feature; others ask its services");
+                .as("no feature of " + root + " uses another's entities or repositories (it asks that feature's "
+                        + "services)");
     }
 
     /** A public top-level type has a user in another package of the module; one without is package-private. */
@@ -104,7 +106,7 @@ public final class ModuleRules {
                 .and(DescribedPredicate.describe("not package-info", c -> !c.getSimpleName().equals("package-info")))
                 .should(beUsedFromAnotherPackage())
                 .allowEmptyShould(true)
-                .because("what no other package uses is the package's own business: make it package-private");
+                .as("every public type of " + root + " is used from another package (else it is package-private)");
     }
 
     private static ArchCondition<JavaClass> onlyUseOtherFeatures(String root, String what,
