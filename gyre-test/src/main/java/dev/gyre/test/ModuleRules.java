@@ -55,7 +55,7 @@ public final class ModuleRules {
     }
 
     /**
-     * A library (gyre-core, gyre-boot): free of cycles and no reach into another feature's sub-packages. Its public
+     * A library such as gyre-core: free of cycles and no reach into another feature's sub-packages. Its public
      * types are its API for the services, so they need no user inside the library.
      */
     public static ModuleRules library(String root) {
@@ -89,7 +89,7 @@ public final class ModuleRules {
                 .as("no feature of " + root + " uses another feature's sub-packages");
     }
 
-    /** A feature's entities and Spring Data repositories are used from its own package only. */
+    /** No feature uses another feature's JPA entities or Spring Data repositories. */
     public static ArchRule persistenceStaysInItsFeature(String root) {
         return classes().that().resideInAPackage(root + "..")
                 .should(onlyUseOtherFeatures(root, "no entity or repository of another feature",
