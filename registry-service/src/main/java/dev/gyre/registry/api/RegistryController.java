@@ -142,7 +142,7 @@ class RegistryController implements RegistryApi {
 
     @Override
     public List<ModelEventResponse> events(String name) {
-        return audit.list(queries.require(name).getId());
+        return audit.list(queries.id(name));
     }
 
     /** A missing (or empty) {@code bundle} or {@code metadata} part, named, rather than a bare 400. */
