@@ -53,7 +53,7 @@ class DataController implements DataApi {
 
     @Override
     public DatasetResponse dataset(String name) {
-        return DatasetService.toResponse(datasets.require(name));
+        return datasets.get(name);
     }
 
     @Override

@@ -13,10 +13,10 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A named dataset; its versions are {@link dev.gyre.data.version.DatasetVersion}s. */
+/** A named dataset; its versions are stored by the version feature. */
 @Entity
 @Table(name = "dataset")
-public class Dataset {
+class Dataset {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

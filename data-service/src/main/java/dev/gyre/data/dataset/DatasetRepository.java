@@ -9,7 +9,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Datasets by name; {@link #lockById} serializes the writes that add versions to one dataset. */
-public interface DatasetRepository extends JpaRepository<Dataset, Long> {
+interface DatasetRepository extends JpaRepository<Dataset, Long> {
 
     Optional<Dataset> findByName(String name);
 

@@ -13,6 +13,7 @@ import dev.gyre.boot.page.Pages;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Creates and reads datasets. */
@@ -44,10 +45,41 @@ public class DatasetService {
         return toResponse(datasets.saveAndFlush(new Dataset(name, request.description(), label, schema)));
     }
 
+    /** What another feature may know of a dataset: its row id and what its versions are checked against. */
+    public record DatasetRef(long id, String name, String labelColumn, List<ColumnSpec> schema) {
+    }
+
     /** The dataset or a 404 problem. */
     @Transactional(readOnly = true)
-    public Dataset require(String name) {
+    public DatasetRef require(String name) {
+        Dataset dataset = find(name);
+        return new DatasetRef(dataset.getId(), dataset.getName(), dataset.getLabelColumn(), dataset.getSchema());
+    }
+
+    /** The dataset as the API shows it, or a 404 problem. */
+    @Transactional(readOnly = true)
+    public DatasetResponse get(String name) {
+        return toResponse(find(name));
+    }
+
+    /** Takes the dataset's row lock ({@code select ... for update}), held until the caller's transaction ends. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(DatasetRef dataset) {
+        locked(dataset);
+    }
+
+    /** Claims the dataset's next version number, under its row lock, in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public int claimNextVersion(DatasetRef dataset) {
+        return locked(dataset).nextVersion();
+    }
+
+    private Dataset find(String name) {
         return datasets.findByName(name).orElseThrow(() -> Problems.notFound("Dataset", name));
+    }
+
+    private Dataset locked(DatasetRef dataset) {
+        return datasets.lockById(dataset.id()).orElseThrow(() -> Problems.notFound("Dataset", dataset.name()));
     }
 
     @Transactional(readOnly = true)
@@ -56,7 +88,7 @@ public class DatasetService {
         return Pages.response(page, DatasetService::toResponse);
     }
 
-    public static DatasetResponse toResponse(Dataset dataset) {
+    static DatasetResponse toResponse(Dataset dataset) {
         return new DatasetResponse(dataset.getName(), dataset.getDescription(), dataset.getLabelColumn(),
                 dataset.getSchema(), dataset.getLatestVersion(), dataset.getCreatedAt());
     }

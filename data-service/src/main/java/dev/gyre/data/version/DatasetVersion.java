@@ -21,7 +21,7 @@ import org.hibernate.type.SqlTypes;
 @Entity
 @Immutable
 @Table(name = "dataset_version")
-public class DatasetVersion {
+class DatasetVersion {
     /** Status of a version that passed its dataset's declared schema (or had none to pass). */
     public static final String VALID = "VALID";
     public static final String INVALID = "INVALID";

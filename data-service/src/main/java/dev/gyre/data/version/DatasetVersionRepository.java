@@ -7,7 +7,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Versions of a dataset, by number or by content. */
-public interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
+interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
 
     Optional<DatasetVersion> findByDatasetIdAndVersion(Long datasetId, int version);
 

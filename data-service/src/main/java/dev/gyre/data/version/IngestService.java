@@ -20,9 +20,8 @@ import dev.gyre.core.table.SchemaValidator;
 import dev.gyre.core.table.Table;
 import dev.gyre.core.table.TableSchema;
 import dev.gyre.core.table.TypeInference;
-import dev.gyre.data.dataset.Dataset;
-import dev.gyre.data.dataset.DatasetRepository;
 import dev.gyre.data.dataset.DatasetService;
+import dev.gyre.data.dataset.DatasetService.DatasetRef;
 import dev.gyre.data.dataset.Schemas;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -44,7 +43,6 @@ public class IngestService {
     public static final String SOURCE_URL = "url";
 
     private final DatasetService datasetService;
-    private final DatasetRepository datasets;
     private final DatasetVersionRepository versions;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
@@ -52,11 +50,10 @@ public class IngestService {
     private final MeterRegistry meters;
     private final Counter ingestedRows;
 
-    IngestService(DatasetService datasetService, DatasetRepository datasets, DatasetVersionRepository versions,
-                  BlobStore blobs, PlatformTransactionManager transactionManager, UrlFetcher urlFetcher,
+    IngestService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs,
+                  PlatformTransactionManager transactionManager, UrlFetcher urlFetcher,
                   MeterRegistry meters) {
         this.datasetService = datasetService;
-        this.datasets = datasets;
         this.versions = versions;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -101,21 +98,21 @@ public class IngestService {
     }
 
     private Ingested doIngest(String datasetName, byte[] content, String source) {
-        Dataset dataset = datasetService.require(datasetName);
+        DatasetRef dataset = datasetService.require(datasetName);
         String field = SOURCE_URL.equals(source) ? "source.url" : "body";
         if (content == null || content.length == 0) {
             throw Problems.badRequest("empty-body", SOURCE_URL.equals(source) ? "The URL answered no content"
                     : "The request has no CSV content", Map.of("field", field));
         }
         String hash = Digests.sha256Hex(content);
-        Optional<DatasetVersion> known = versions.findByDatasetIdAndContentHash(dataset.getId(), hash);
+        Optional<DatasetVersion> known = versions.findByDatasetIdAndContentHash(dataset.id(), hash);
         if (known.isPresent()) {
             return new Ingested(Versions.toResponse(datasetName, known.get()), false);
         }
 
         Table table = read(content);
         requireUsable(table, dataset, field);
-        TableSchema declared = Schemas.toCore(dataset.getSchema());
+        TableSchema declared = Schemas.toCore(dataset.schema());
         TableSchema columns = effectiveSchema(TypeInference.infer(table), declared);
         List<ValidationIssueResponse> issues = declared == null ? List.of()
                 : SchemaValidator.validate(table, declared).stream().map(Versions::toResponse).toList();
@@ -123,14 +120,13 @@ public class IngestService {
         List<ColumnSpec> columnSpecs = columns.columns().stream().map(Schemas::toSpec).toList();
 
         Ingested ingested = transaction.execute(status -> {
-            Dataset locked = datasets.lockById(dataset.getId())
-                    .orElseThrow(() -> Problems.notFound("Dataset", datasetName));
-            Optional<DatasetVersion> raced = versions.findByDatasetIdAndContentHash(locked.getId(), hash);
+            datasetService.lock(dataset);
+            Optional<DatasetVersion> raced = versions.findByDatasetIdAndContentHash(dataset.id(), hash);
             if (raced.isPresent()) {
                 return new Ingested(Versions.toResponse(datasetName, raced.get()), false);
             }
             blobs.put(content);
-            DatasetVersion version = versions.save(new DatasetVersion(locked.getId(), locked.nextVersion(), hash,
+            DatasetVersion version = versions.save(new DatasetVersion(dataset.id(), datasetService.claimNextVersion(dataset), hash,
                     table.rowCount(), columnSpecs, issues, profile, source));
             return new Ingested(Versions.toResponse(datasetName, version), true);
         });
@@ -153,15 +149,15 @@ public class IngestService {
      * A version must be usable for training: at least one row and, when the dataset declares a label column, that
      * column. (A JSON document sent as text/csv parses as a one-line CSV and fails here, not later.)
      */
-    private static void requireUsable(Table table, Dataset dataset, String field) {
-        String label = dataset.getLabelColumn();
+    private static void requireUsable(Table table, DatasetRef dataset, String field) {
+        String label = dataset.labelColumn();
         if (label != null && !table.header().contains(label)) {
             List<String> header = table.header();
             String shown = String.join(", ", header.stream().limit(5)
                     .map(n -> "\"" + (n.length() > 40 ? n.substring(0, 40) + "…" : n) + "\"").toList())
                     + (header.size() > 5 ? ", … (" + header.size() + " columns)" : "");
             throw Problems.badRequest("missing-label-column", "The CSV has no column '" + label + "', the label "
-                    + "column of dataset '" + dataset.getName() + "'; its header is: " + shown,
+                    + "column of dataset '" + dataset.name() + "'; its header is: " + shown,
                     Map.of("field", field, "column", label, "line", 1));
         }
         if (table.rowCount() == 0) {

@@ -8,8 +8,8 @@ import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.core.blob.BlobStore;
-import dev.gyre.data.dataset.Dataset;
 import dev.gyre.data.dataset.DatasetService;
+import dev.gyre.data.dataset.DatasetService.DatasetRef;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
@@ -30,8 +30,8 @@ public class VersionService {
     }
 
     public PageResponse<DatasetVersionResponse> list(String datasetName, Pageable pageable) {
-        Dataset dataset = datasetService.require(datasetName);
-        Page<DatasetVersion> page = versions.findByDatasetId(dataset.getId(), pageable);
+        DatasetRef dataset = datasetService.require(datasetName);
+        Page<DatasetVersion> page = versions.findByDatasetId(dataset.id(), pageable);
         return Pages.response(page, v -> Versions.toResponse(datasetName, v));
     }
 
@@ -55,8 +55,8 @@ public class VersionService {
     }
 
     private DatasetVersion require(String datasetName, int version) {
-        Dataset dataset = datasetService.require(datasetName);
-        return versions.findByDatasetIdAndVersion(dataset.getId(), version)
+        DatasetRef dataset = datasetService.require(datasetName);
+        return versions.findByDatasetIdAndVersion(dataset.id(), version)
                 .orElseThrow(() -> Problems.notFound("Version", datasetName + "@" + version));
     }
 }

@@ -6,7 +6,7 @@ import java.util.Optional;
  * The keys the gateway accepts. One implementation holds the configured admin key; a store of
  * per-user keys with roles can replace it without touching the filter.
  */
-public interface ApiKeys {
+interface ApiKeys {
 
     /** The caller a presented bearer key belongs to, or empty when no key matches. */
     Optional<Caller> authenticate(String presentedKey);

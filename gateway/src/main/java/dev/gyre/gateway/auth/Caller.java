@@ -8,7 +8,7 @@ import java.util.Set;
  * @param user  the name forwarded to the services
  * @param roles what the caller may do; only {@code admin} exists so far
  */
-public record Caller(String user, Set<String> roles) {
+record Caller(String user, Set<String> roles) {
 
     public Caller {
         roles = Set.copyOf(roles);

@@ -1,17 +1,16 @@
 package dev.gyre.core.ml;
 
+import java.util.List;
+import java.util.Map;
+
 import com.oracle.labs.mlrg.olcut.provenance.Provenance;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.SparseModel;
 import org.tribuo.SparseTrainer;
 import org.tribuo.Trainer;
-import org.tribuo.provenance.TrainerProvenance;
 import org.tribuo.regression.Regressor;
 import org.tribuo.regression.baseline.DummyRegressionTrainer;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * A sparse linear regression trainer (the elastic net) whose model predicts the training mean when it
@@ -20,45 +19,21 @@ import java.util.Map;
  * happens when alpha is large or no feature varies: such a fit is replaced by Tribuo's mean
  * {@code DummyRegressionModel} (protobuf-serializable too). For Gyre's single-output regression.
  */
-final class MeanIfEmptyTrainer implements Trainer<Regressor> {
-    private final SparseTrainer<Regressor> inner;
+final class MeanIfEmptyTrainer extends ForwardingTrainer<Regressor> {
+    private final SparseTrainer<Regressor> sparse;
     private final Trainer<Regressor> mean = DummyRegressionTrainer.createMeanTrainer();
 
-    MeanIfEmptyTrainer(SparseTrainer<Regressor> inner) {
-        this.inner = inner;
-    }
-
-    @Override
-    public Model<Regressor> train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
+    MeanIfEmptyTrainer(SparseTrainer<Regressor> sparse) {
+        super(sparse);
+        this.sparse = sparse;
     }
 
     @Override
     public Model<Regressor> train(Dataset<Regressor> examples, Map<String, Provenance> runProvenance, int count) {
-        SparseModel<Regressor> model = inner.train(examples, runProvenance, count);
+        SparseModel<Regressor> model = sparse.train(examples, runProvenance, count);
         if (model.getActiveFeatures().values().stream().allMatch(List::isEmpty)) {
             return mean.train(examples, runProvenance);
         }
         return model;
-    }
-
-    @Override
-    public int getInvocationCount() {
-        return inner.getInvocationCount();
-    }
-
-    @Override
-    public void setInvocationCount(int count) {
-        inner.setInvocationCount(count);
-    }
-
-    @Override
-    public TrainerProvenance getProvenance() {
-        return inner.getProvenance();
-    }
-
-    @Override
-    public String toString() {
-        return inner.toString();
     }
 }

@@ -26,10 +26,8 @@ import java.util.regex.Pattern;
  * and would turn them into NaN. The model produced is a plain Tribuo
  * {@code TransformedModel}; this class is never serialized.
  */
-final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
+final class StandardizingTrainer<T extends Output<T>> extends ForwardingTrainer<T> {
     private final Function<Dataset<T>, Trainer<T>> inner;
-    private final Trainer<T> described;
-    private int invocationCount;
 
     StandardizingTrainer(Trainer<T> inner) {
         this(data -> inner, inner);
@@ -37,23 +35,17 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
 
     /**
      * @param inner     the inner trainer for a training set (e.g. with penalties scaled to its target)
-     * @param described an inner trainer standing for the family in {@link #getProvenance()}
+     * @param described an inner trainer standing for the family: the invocation count is kept in it, and
+     *                  {@link #getProvenance()} describes it
      */
     StandardizingTrainer(Function<Dataset<T>, Trainer<T>> inner, Trainer<T> described) {
+        super(described);
         this.inner = inner;
-        this.described = described;
-    }
-
-    @Override
-    public Model<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance) {
-        return train(examples, runProvenance, INCREMENT_INVOCATION_COUNT);
     }
 
     @Override
     public synchronized Model<T> train(Dataset<T> examples, Map<String, Provenance> runProvenance, int count) {
-        if (count != INCREMENT_INVOCATION_COUNT) {
-            invocationCount = count;
-        }
+        int invocation = count == INCREMENT_INVOCATION_COUNT ? getInvocationCount() : count;
         Map<String, List<Transformation>> perFeature = new HashMap<>();
         for (String name : varyingFeatures(examples)) {
             // Tribuo reads these keys as regular expressions: "Body Mass (g)" would not match itself
@@ -62,8 +54,8 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
         // no densify, no implicit zeros: FeatureEncoder writes every feature explicitly, and Tribuo 4.3.2's
         // MeanStdDevStatistics.observeSparse(int) resets the mean instead of folding in the zeros
         TransformTrainer<T> trainer = new TransformTrainer<>(inner.apply(examples), new TransformationMap(perFeature), false, false);
-        Model<T> model = trainer.train(examples, runProvenance, invocationCount);
-        invocationCount++;
+        Model<T> model = trainer.train(examples, runProvenance, invocation);
+        setInvocationCount(invocation + 1);
         return model;
     }
 
@@ -89,23 +81,18 @@ final class StandardizingTrainer<T extends Output<T>> implements Trainer<T> {
         }).map(Map.Entry::getKey).sorted().toList();
     }
 
-    @Override
-    public int getInvocationCount() {
-        return invocationCount;
-    }
-
-    @Override
+    @Override // synchronized: not in the middle of a training
     public synchronized void setInvocationCount(int count) {
-        invocationCount = count;
+        super.setInvocationCount(count);
     }
 
     @Override
     public TrainerProvenance getProvenance() {
-        return new TransformTrainer<>(described, new TransformationMap(Map.of()), false, false).getProvenance();
+        return new TransformTrainer<>(delegate(), new TransformationMap(Map.of()), false, false).getProvenance();
     }
 
     @Override
     public String toString() {
-        return "StandardizingTrainer(" + described + ")";
+        return "StandardizingTrainer(" + delegate() + ")";
     }
 }

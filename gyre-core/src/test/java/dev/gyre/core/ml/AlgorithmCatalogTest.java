@@ -126,6 +126,17 @@ class AlgorithmCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'svm'");
     }
 
+    @Test
+    void givesXGBoostTheConfiguredThreadCount() {
+        assertThat(catalog.trainer(Task.CLASSIFICATION, "xgboost", Map.of(), 1).toString())
+                .contains("nthread=" + AlgorithmCatalog.DEFAULT_XGBOOST_THREADS);
+        AlgorithmCatalog three = new AlgorithmCatalog(3);
+        assertThat(three.trainer(Task.CLASSIFICATION, "xgboost", Map.of(), 1).toString()).contains("nthread=3");
+        assertThat(three.trainer(Task.REGRESSION, "xgboost", Map.of(), 1).toString()).contains("nthread=3");
+        assertThatThrownBy(() -> new AlgorithmCatalog(0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1 thread");
+    }
+
     private static Map<String, Object> parse(String params) {
         Map<String, Object> map = new HashMap<>();
         if (!params.isBlank()) {

@@ -25,7 +25,6 @@ import dev.gyre.core.drift.DriftThresholds;
 import dev.gyre.core.drift.FeatureDrift;
 import dev.gyre.core.table.Values;
 import dev.gyre.monitoring.alert.Alerts;
-import dev.gyre.monitoring.monitor.Monitor;
 import dev.gyre.monitoring.monitor.MonitorService;
 import dev.gyre.monitoring.prediction.LoggedPrediction;
 import dev.gyre.monitoring.prediction.PredictionLogStore;
@@ -66,17 +65,16 @@ public class DriftService {
 
     /** Evaluates now, stores the report (and an alert when the dataset drifted) and returns it. */
     public DriftReportResponse evaluate(String deployment) {
-        Monitor monitor = monitors.find(deployment);
-        List<LoggedPrediction> window = predictions.window(deployment, monitors.windowSize(monitor),
-                MonitorService.windowDuration(monitor));
+        MonitorService.Settings monitor = monitors.find(deployment);
+        List<LoggedPrediction> window = predictions.window(deployment, monitor.windowSize(),
+                monitor.windowDuration());
         if (window.isEmpty()) {
             throw Problems.conflict("no-predictions", "no predictions of deployment '" + deployment
                     + "' are logged in the monitor's window");
         }
-        Reference reference = references.reference(monitor.getReferenceDataset(), monitor.getReferenceVersion());
-        String label = monitor.getLabel() != null ? monitor.getLabel()
-                : references.labelColumn(monitor.getReferenceDataset());
-        DriftThresholds thresholds = MonitorService.thresholds(monitor);
+        Reference reference = references.reference(monitor.referenceDataset(), monitor.referenceVersion());
+        String label = monitor.label() != null ? monitor.label() : references.labelColumn(monitor.referenceDataset());
+        DriftThresholds thresholds = monitor.thresholds();
 
         List<FeatureDriftResponse> features = new ArrayList<>();
         List<FeatureDrift> tested = new ArrayList<>();

@@ -14,7 +14,7 @@ import org.hibernate.type.SqlTypes;
 /** A monitor as stored. Thresholds are stored with defaults filled in. */
 @Entity
 @Table(name = "monitor")
-public class Monitor {
+class Monitor {
     @Id
     private String deployment;
     @Column(name = "reference_dataset", nullable = false)

@@ -3,5 +3,5 @@ package dev.gyre.monitoring.monitor;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Monitors by deployment name. */
-public interface MonitorRepository extends JpaRepository<Monitor, String> {
+interface MonitorRepository extends JpaRepository<Monitor, String> {
 }

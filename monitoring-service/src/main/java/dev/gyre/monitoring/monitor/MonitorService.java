@@ -44,10 +44,15 @@ public class MonitorService {
     }
 
     /** The result of a PUT: the monitor and whether it was created. */
-    record Saved(MonitorResponse monitor, boolean created) {
+    public record Saved(MonitorResponse monitor, boolean created) {
     }
 
-    Saved put(String deployment, MonitorRequest request) {
+    /** What an evaluation of a monitor looks at: its reference version, label, window and thresholds. */
+    public record Settings(String deployment, String referenceDataset, int referenceVersion, String label,
+                           int windowSize, Duration windowDuration, DriftThresholds thresholds) {
+    }
+
+    public Saved put(String deployment, MonitorRequest request) {
         Names.require("deployment", deployment);
         if (request == null) {
             throw Problems.badRequest("missing-field", "a monitor needs a body with a reference",
@@ -88,31 +93,37 @@ public class MonitorService {
         });
     }
 
-    MonitorResponse get(String deployment) {
-        return response(find(deployment));
+    public MonitorResponse get(String deployment) {
+        return response(require(deployment));
     }
 
-    PageResponse<MonitorResponse> list(int page, int size) {
+    public PageResponse<MonitorResponse> list(int page, int size) {
         return Pages.response(monitors.findAll(Pages.pageable(page, size, Sort.by("deployment"))), this::response);
     }
 
-    /** The monitor of a deployment, or a 404 problem. */
-    public Monitor find(String deployment) {
+    /** The settings of a deployment's monitor, or a 404 problem. */
+    public Settings find(String deployment) {
+        Monitor m = require(deployment);
+        return new Settings(m.getDeployment(), m.getReferenceDataset(), m.getReferenceVersion(), m.getLabel(),
+                windowSize(m), windowDuration(m), thresholds(m));
+    }
+
+    private Monitor require(String deployment) {
         return monitors.findById(deployment).orElseThrow(() -> Problems.notFound("monitor", deployment));
     }
 
     /** The predictions an evaluation of this monitor looks at. */
-    public int windowSize(Monitor monitor) {
+    private int windowSize(Monitor monitor) {
         return monitor.getWindowSize() == null ? properties.defaultWindowSize() : monitor.getWindowSize();
     }
 
     /** The monitor's window duration, or null for no time limit. */
-    public static Duration windowDuration(Monitor monitor) {
+    private static Duration windowDuration(Monitor monitor) {
         return monitor.getWindowDuration() == null ? null : duration(monitor.getWindowDuration());
     }
 
     /** The monitor's thresholds as core's {@link DriftThresholds}. */
-    public static DriftThresholds thresholds(Monitor monitor) {
+    private static DriftThresholds thresholds(Monitor monitor) {
         ThresholdsSpec t = monitor.getThresholds();
         return new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
     }

@@ -129,7 +129,7 @@ class RegistryController implements RegistryApi {
 
     @Override
     public List<ModelEventResponse> events(String name) {
-        return audit.list(queries.require(name).getId());
+        return audit.list(queries.id(name));
     }
 
     // Paged forms of the version and event lists: a request that names ?page= or ?size= gets the PageResponse every

@@ -17,7 +17,7 @@ import org.hibernate.type.SqlTypes;
 /** One audit entry; never updated. */
 @Entity
 @Table(name = "model_event")
-public class ModelEvent {
+class ModelEvent {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

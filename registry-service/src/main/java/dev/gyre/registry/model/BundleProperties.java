@@ -13,7 +13,7 @@ import dev.gyre.core.bundle.BundleLimits;
  * @param maxCompressionRatio one entry's inflated size over its compressed size, for entries above {@code ratioFloor}
  */
 @ConfigurationProperties("gyre.registry.bundle")
-public record BundleProperties(@DefaultValue("128MB") DataSize maxUncompressedSize,
+record BundleProperties(@DefaultValue("128MB") DataSize maxUncompressedSize,
                                @DefaultValue("200") double maxCompressionRatio,
                                @DefaultValue("1MB") DataSize ratioFloor) {
 

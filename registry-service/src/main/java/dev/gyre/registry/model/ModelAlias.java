@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A movable name for one version of a model ({@code champion}, {@code challenger}, ...). */
 @Entity
 @Table(name = "model_alias")
-public class ModelAlias {
+class ModelAlias {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Aliases of models. */
-public interface ModelAliasRepository extends JpaRepository<ModelAlias, Long> {
+interface ModelAliasRepository extends JpaRepository<ModelAlias, Long> {
 
     Optional<ModelAlias> findByModelIdAndAlias(Long modelId, String alias);
 

@@ -45,7 +45,12 @@ public class ModelQueries {
     public record Bundle(String model, int version, String sha256, byte[] bytes) {
     }
 
-    public RegisteredModel require(String name) {
+    /** The model's row id (what its audit trail is kept under), or a 404 problem. */
+    public Long id(String name) {
+        return require(name).getId();
+    }
+
+    RegisteredModel require(String name) {
         return models.findByName(name).orElseThrow(() -> Problems.notFound("model", name));
     }
 

@@ -18,7 +18,7 @@ import org.hibernate.type.SqlTypes;
 /** One registered bundle of a model: immutable but for its {@link Stage}. */
 @Entity
 @Table(name = "model_version")
-public class ModelVersion {
+class ModelVersion {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

@@ -6,7 +6,7 @@ import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Versions of models. */
-public interface ModelVersionRepository extends JpaRepository<ModelVersion, Long> {
+interface ModelVersionRepository extends JpaRepository<ModelVersion, Long> {
 
     Optional<ModelVersion> findByModelIdAndVersion(Long modelId, int version);
 

@@ -12,7 +12,7 @@ import jakarta.persistence.Table;
 /** A named model, created by its first registration; its versions are {@link ModelVersion}s. */
 @Entity
 @Table(name = "registered_model")
-public class RegisteredModel {
+class RegisteredModel {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;

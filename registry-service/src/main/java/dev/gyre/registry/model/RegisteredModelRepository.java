@@ -10,7 +10,7 @@ import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
 /** Models by name; {@link #lockByName} serializes every write to one model. */
-public interface RegisteredModelRepository extends JpaRepository<RegisteredModel, Long> {
+interface RegisteredModelRepository extends JpaRepository<RegisteredModel, Long> {
 
     Optional<RegisteredModel> findByName(String name);
 

@@ -1,6 +1,6 @@
 package dev.gyre.registry.model;
 
 /** A version's life: registered ACTIVE; ARCHIVED once retired (and never aliased again). */
-public enum Stage {
+enum Stage {
     ACTIVE, ARCHIVED
 }

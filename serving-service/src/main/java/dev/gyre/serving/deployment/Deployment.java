@@ -16,7 +16,7 @@ import org.hibernate.type.SqlTypes;
 /** A deployment as stored: what it serves and the version it last loaded. */
 @Entity
 @Table(name = "deployment")
-public class Deployment {
+class Deployment {
     @Id
     private String name;
     @Column(nullable = false)

@@ -3,5 +3,5 @@ package dev.gyre.serving.deployment;
 import org.springframework.data.jpa.repository.JpaRepository;
 
 /** Stored deployments, by name. */
-public interface DeploymentRepository extends JpaRepository<Deployment, String> {
+interface DeploymentRepository extends JpaRepository<Deployment, String> {
 }

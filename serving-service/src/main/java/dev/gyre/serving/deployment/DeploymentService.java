@@ -98,6 +98,11 @@ public class DeploymentService {
                 Map.of("field", "strategy.type", "type", String.valueOf(requested.type())));
     }
 
+    /** Whether a deployment of that name exists, loaded or not. */
+    public boolean exists(String name) {
+        return deployments.existsById(name);
+    }
+
     DeploymentResponse get(String name) {
         return response(find(name));
     }

@@ -1,7 +1,7 @@
 package dev.gyre.serving.deployment;
 
 /** Whether a deployment's version is loaded and serving. */
-public enum DeploymentStatus {
+enum DeploymentStatus {
     /** Recorded but not (yet) loaded in this instance, e.g. just after a restart. */
     LOADING,
     READY,

@@ -15,7 +15,7 @@ import dev.gyre.api.serving.PredictionResult;
 import dev.gyre.core.bundle.Prediction;
 import dev.gyre.core.features.FeatureValidationException;
 import dev.gyre.serving.ServingProperties;
-import dev.gyre.serving.deployment.DeploymentRepository;
+import dev.gyre.serving.deployment.DeploymentService;
 import dev.gyre.serving.deployment.LoadedModel;
 import dev.gyre.serving.deployment.LoadedModels;
 import dev.gyre.serving.logging.PredictionLog;
@@ -33,12 +33,12 @@ import org.springframework.stereotype.Service;
 @Service
 class PredictionService {
     private final LoadedModels loaded;
-    private final DeploymentRepository deployments;
+    private final DeploymentService deployments;
     private final PredictionLog predictionLog;
     private final MeterRegistry meters;
     private final int maxInstances;
 
-    PredictionService(LoadedModels loaded, DeploymentRepository deployments, PredictionLog predictionLog,
+    PredictionService(LoadedModels loaded, DeploymentService deployments, PredictionLog predictionLog,
                       MeterRegistry meters, ServingProperties properties) {
         this.loaded = loaded;
         this.deployments = deployments;
@@ -58,7 +58,7 @@ class PredictionService {
                     + " instances in one request; at most " + maxInstances, Map.of("field", "instances",
                     "max", maxInstances));
         }
-        LoadedModel model = loaded.get(deployment).orElseThrow(() -> deployments.existsById(deployment)
+        LoadedModel model = loaded.get(deployment).orElseThrow(() -> deployments.exists(deployment)
                 ? Problems.unavailable("deployment-not-ready", "deployment '" + deployment
                 + "' is not loaded yet (or its last load failed); see GET /api/v1/deployments/" + deployment)
                 : Problems.notFound("deployment", deployment));

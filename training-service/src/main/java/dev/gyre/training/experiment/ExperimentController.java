@@ -10,7 +10,6 @@ import dev.gyre.api.training.ExperimentResponse;
 import dev.gyre.api.training.RunResponse;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.core.ml.Metrics;
-import dev.gyre.training.job.TrainingJobRepository;
 import dev.gyre.training.run.Run;
 import dev.gyre.training.run.RunRepository;
 import org.springframework.data.domain.Pageable;
@@ -28,9 +27,9 @@ import org.springframework.web.bind.annotation.RestController;
 class ExperimentController {
     private final ExperimentRepository experiments;
     private final RunRepository runs;
-    private final TrainingJobRepository jobs;
+    private final JobCounts jobs;
 
-    ExperimentController(ExperimentRepository experiments, RunRepository runs, TrainingJobRepository jobs) {
+    ExperimentController(ExperimentRepository experiments, RunRepository runs, JobCounts jobs) {
         this.experiments = experiments;
         this.runs = runs;
         this.jobs = jobs;

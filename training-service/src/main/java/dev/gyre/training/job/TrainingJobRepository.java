@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import dev.gyre.training.experiment.JobCounts;
 import jakarta.persistence.LockModeType;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,7 +13,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /** Training jobs; state changes go through a row lock so that the runner and a cancel never cross. */
-public interface TrainingJobRepository extends JpaRepository<TrainingJob, UUID> {
+public interface TrainingJobRepository extends JpaRepository<TrainingJob, UUID>, JobCounts {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select j from TrainingJob j where j.id = :id")
@@ -28,6 +29,7 @@ public interface TrainingJobRepository extends JpaRepository<TrainingJob, UUID> 
 
     Page<TrainingJob> findAllByOrderByCreatedAtDesc(Pageable pageable);
 
+    @Override
     long countByExperiment(String experiment);
 
     @Query("select j.status from TrainingJob j where j.id = :id")

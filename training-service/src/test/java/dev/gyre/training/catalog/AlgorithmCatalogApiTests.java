@@ -1,11 +1,14 @@
 package dev.gyre.training.catalog;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 import dev.gyre.training.TrainingServiceTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +34,18 @@ class AlgorithmCatalogApiTests extends TrainingServiceTestBase {
                 .isEqualTo(50);
         assertThat(param(find(algorithms, "regression", "linear-regression"), "alpha").path("type").asString())
                 .isEqualTo("double");
+    }
+
+    // algorithms.json is the answer of main before the catalog was rewritten: order, types and number forms included
+    @Test
+    void answersTheCatalogJsonByteForByteAsPinned() throws IOException {
+        var response = http.get("/api/v1/algorithms");
+        assertThat(response.status()).isEqualTo(200);
+        JsonMapper json = JsonMapper.builder().build();
+        try (InputStream pinned = getClass().getResourceAsStream("algorithms.json")) {
+            assertThat(pinned).as("dev/gyre/training/catalog/algorithms.json on the test class path").isNotNull();
+            assertThat(response.text()).isEqualTo(json.writeValueAsString(json.readTree(pinned)));
+        }
     }
 
     @Test

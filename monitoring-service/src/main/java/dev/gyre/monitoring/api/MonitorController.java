@@ -1,4 +1,4 @@
-package dev.gyre.monitoring.monitor;
+package dev.gyre.monitoring.api;
 
 import java.util.List;
 
@@ -12,6 +12,7 @@ import dev.gyre.api.monitoring.PerformanceResponse;
 import dev.gyre.api.monitoring.RetrainingResponse;
 import dev.gyre.monitoring.alert.Alerts;
 import dev.gyre.monitoring.drift.DriftService;
+import dev.gyre.monitoring.monitor.MonitorService;
 import dev.gyre.monitoring.performance.PerformanceService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

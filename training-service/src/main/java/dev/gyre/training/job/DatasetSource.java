@@ -1,0 +1,84 @@
+package dev.gyre.training.job;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.DataApi;
+import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.core.features.FeatureEncoder;
+import dev.gyre.core.features.FeatureSpec;
+import dev.gyre.core.features.TrainingData;
+import dev.gyre.core.ml.Task;
+import dev.gyre.core.table.Column;
+import dev.gyre.core.table.ColumnType;
+import dev.gyre.core.table.CsvFormatException;
+import dev.gyre.core.table.CsvTables;
+import dev.gyre.core.table.Table;
+import dev.gyre.core.table.TableSchema;
+import org.springframework.stereotype.Component;
+import org.tribuo.Dataset;
+
+/** A job's dataset version from data-service: checked VALID, read, and encoded by a feature spec fitted on it. */
+@Component
+class DatasetSource {
+    private final DataApi data;
+    private final PeerCalls peers;
+
+    DatasetSource(DataApi data, PeerCalls peers) {
+        this.data = data;
+        this.peers = peers;
+    }
+
+    /**
+     * @param description "dataset NAME version N", for messages
+     * @param training    the encoded rows (rows without a label are skipped and counted)
+     */
+    record TrainingSet(String description, DatasetVersionResponse version, FeatureSpec spec, TrainingData<?> training) {
+        Dataset<?> dataset() {
+            return training.dataset();
+        }
+    }
+
+    /** The version the request names, ready to train on; the checkpoint is passed before its content is fetched. */
+    TrainingSet load(TrainingJobRequest request, Task task, Checkpoint checkpoint) {
+        DatasetRef ref = request.dataset();
+        String what = "dataset " + ref.name() + " version " + ref.version();
+
+        DatasetVersionResponse version = peers.peer("data-service", what, () -> data.version(ref.name(), ref.version()));
+        if (!"VALID".equals(version.status())) {
+            throw new TrainingFailure(what + " is " + version.status() + "; only a VALID version can be trained on");
+        }
+        checkpoint.check();
+        byte[] csv = peers.peer("data-service", "the content of " + what, () -> data.content(ref.name(), ref.version()));
+        try {
+            Table table = CsvTables.read(csv);
+            FeatureSpec spec = FeatureSpec.fit(table, schema(version), request.label(), task);
+            TrainingData<?> training = FeatureEncoder.of(spec).dataset(table, ref.name() + "@" + ref.version());
+            return new TrainingSet(what, version, spec, training);
+        } catch (CsvFormatException | IllegalArgumentException e) {
+            throw new TrainingFailure(what + ": " + e.getMessage());
+        }
+    }
+
+    private static TableSchema schema(DatasetVersionResponse version) {
+        if (version.columns() == null || version.columns().isEmpty()) {
+            throw new TrainingFailure("data-service gave no columns for dataset " + version.dataset()
+                    + " version " + version.version());
+        }
+        List<Column> columns = new ArrayList<>();
+        for (ColumnSpec c : version.columns()) {
+            ColumnType type;
+            try {
+                type = ColumnType.valueOf(String.valueOf(c.type()).toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new TrainingFailure("data-service gave column '" + c.name() + "' the unknown type '" + c.type() + "'");
+            }
+            columns.add(new Column(c.name(), type, c.nullable() == null || c.nullable()));
+        }
+        return new TableSchema(columns);
+    }
+}
