@@ -29,7 +29,7 @@ import dev.gyre.monitoring.monitor.Monitor;
 import dev.gyre.monitoring.monitor.MonitorService;
 import dev.gyre.monitoring.prediction.LoggedPrediction;
 import dev.gyre.monitoring.prediction.PredictionLogStore;
-import dev.gyre.monitoring.reference.Categories;
+import dev.gyre.core.table.Categories;
 import dev.gyre.monitoring.reference.Reference;
 import dev.gyre.monitoring.reference.ReferenceClient;
 import io.micrometer.core.instrument.Gauge;
@@ -132,7 +132,7 @@ public class DriftService {
         } else {
             boolean bool = "boolean".equals(column.type());
             List<String> ref = reference.categorical().get(name);
-            List<String> cur = window.stream().map(p -> Categories.of(p.inputs().get(name), bool)).toList();
+            List<String> cur = window.stream().map(p -> category(p.inputs().get(name), bool)).toList();
             long refCount = ref.stream().filter(Objects::nonNull).count();
             long curCount = cur.stream().filter(Objects::nonNull).count();
             String note = note(name, refCount, curCount, window, 1);
@@ -184,7 +184,7 @@ public class DriftService {
         } else {
             boolean bool = "boolean".equals(column.type());
             List<String> ref = reference.categorical().get(label);
-            List<String> cur = window.stream().map(p -> Categories.of(p.label(), bool)).toList();
+            List<String> cur = window.stream().map(p -> category(p.label(), bool)).toList();
             if (cur.stream().allMatch(Objects::isNull) || ref.stream().allMatch(Objects::isNull)) {
                 return untested(label, "not tested: no logged prediction has a label");
             }
@@ -192,6 +192,10 @@ public class DriftService {
         }
         return new PredictionDriftResponse(label, drift.test(), drift.statistic(), drift.pValue(), drift.psi(),
                 drift.drifted(), drift.referenceCount(), drift.currentCount(), null);
+    }
+
+    private static String category(Object value, boolean bool) {
+        return bool ? Categories.ofBoolean(value) : Categories.of(value);
     }
 
     private static PredictionDriftResponse untested(String column, String note) {

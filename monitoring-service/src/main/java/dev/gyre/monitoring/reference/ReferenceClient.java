@@ -12,6 +12,7 @@ import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.core.table.Categories;
 import dev.gyre.core.table.CsvFormatException;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
@@ -110,7 +111,7 @@ public class ReferenceClient {
                 boolean bool = "boolean".equals(column.type());
                 List<String> values = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
-                    values.add(Categories.of(table.cell(r, index), bool));
+                    values.add(bool ? Categories.ofBoolean(table.cell(r, index)) : Categories.of(table.cell(r, index)));
                 }
                 categorical.put(column.name(), values);
             }
