@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.core.table.Column;
@@ -83,6 +84,6 @@ public final class Schemas {
     }
 
     private static RuntimeException invalid(String field, String detail) {
-        return Problems.badRequest("invalid-schema", detail, Map.of("field", field));
+        return Problems.of(ProblemCode.INVALID_SCHEMA, detail, Map.of("field", field));
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.boot.json.RefusedValueException;
 import org.slf4j.Logger;
@@ -46,7 +47,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body could not be read");
+        if (ex.getCause() == null) {
+            // Spring's "required request body is missing": the one unreadable body without a parser's cause
+            return handleExceptionInternal(ex, problem(ProblemCode.MISSING_BODY, "The request needs a body"),
+                    headers, HttpStatus.BAD_REQUEST, request);
+        }
+        ProblemDetail problem = problem(ProblemCode.MALFORMED_REQUEST, "The request body could not be read");
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
             if (jackson instanceof RefusedValueException refused) {
@@ -67,7 +73,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        ProblemDetail problem = problem(ProblemCode.INVALID_PARAMETER,
                 "Parameter '" + ex.getName() + "' has an invalid value '" + ex.getValue() + "'");
         problem.setProperty("field", ex.getName());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -82,13 +88,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         SQLException sql = sqlCause(ex);
         String state = sql == null ? null : sql.getSQLState();
         if (UNIQUE_VIOLATION.equals(state)) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict",
+            ProblemDetail problem = problem(ProblemCode.CONFLICT,
                     "The request conflicts with the current state (it may already exist)");
             return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
         }
         log.warn("Database refused data on {} (SQLState {}): {}", request.getDescription(false), state,
                 ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-data",
+        ProblemDetail problem = problem(ProblemCode.INVALID_DATA,
                 "The request holds a value that cannot be stored: " + dataFault(state));
         if (state != null) {
             problem.setProperty("sqlState", state);
@@ -105,7 +111,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A multipart body without a boundary, or one that ends in the middle of a part. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+        ProblemDetail problem = problem(ProblemCode.MALFORMED_MULTIPART,
                 "The multipart body could not be read: its Content-Type needs a boundary, and every part must be "
                         + "complete and closed by the final boundary");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -116,7 +122,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         String limit = ex.getMaxUploadSize() > 0 ? " of " + ex.getMaxUploadSize() + " bytes" : "";
-        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+        ProblemDetail problem = problem(ProblemCode.UPLOAD_TOO_LARGE,
                 "The upload is larger than the limit" + limit);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
@@ -124,7 +130,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error on {}", request.getDescription(false), ex);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        ProblemDetail problem = problem(ProblemCode.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
@@ -141,15 +147,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            String code = codeFor(statusCode);
+            String code = ProblemCode.forStatus(statusCode);
             problem.setType(URI.create(Problems.TYPE_PREFIX + code));
             problem.setProperty("code", code);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        return Problems.of(status, code, detail, Map.of()).getBody();
+    private static ProblemDetail problem(ProblemCode code, String detail) {
+        return Problems.detail(code, detail, Map.of());
     }
 
     private static SQLException sqlCause(Throwable ex) {
@@ -177,12 +183,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** The Gyre code of a bare status: its reason phrase in kebab case ("Not Found" becomes "not-found"). */
-    static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String phrase = known == null ? "error-" + status.value() : known.getReasonPhrase();
-        return phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-    }
 
     private static String path(List<JacksonException.Reference> path) {
         return path.stream()

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.monitoring.DriftReportResponse;
@@ -70,7 +71,7 @@ public class DriftService {
         List<LoggedPrediction> window = predictions.window(deployment, monitors.windowSize(monitor),
                 MonitorService.windowDuration(monitor));
         if (window.isEmpty()) {
-            throw Problems.conflict("no-predictions", "no predictions of deployment '" + deployment
+            throw Problems.of(ProblemCode.NO_PREDICTIONS, "no predictions of deployment '" + deployment
                     + "' are logged in the monitor's window");
         }
         Reference reference = references.reference(monitor.getReferenceDataset(), monitor.getReferenceVersion());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DataApi;
@@ -83,7 +84,7 @@ public class ReferenceClient {
         try {
             table = CsvTables.read(csv == null ? new byte[0] : csv);
         } catch (CsvFormatException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service returned unreadable CSV "
+            throw Problems.of(ProblemCode.DATA_SERVICE_ERROR, "data-service returned unreadable CSV "
                     + "for reference " + meta.dataset() + " version " + meta.version() + ": " + e.getMessage(),
                     Map.of("service", "data-service"));
         }
@@ -125,16 +126,16 @@ public class ReferenceClient {
         try {
             return call.get();
         } catch (HttpClientErrorException.NotFound e) {
-            throw Problems.badRequest("unknown-reference", "reference " + what + " does not exist in data-service",
+            throw Problems.of(ProblemCode.UNKNOWN_REFERENCE, "reference " + what + " does not exist in data-service",
                     Map.of("field", "reference"));
         } catch (ResourceAccessException e) {
-            throw Problems.unavailable("data-service-unavailable", "data-service could not be reached to read "
+            throw Problems.of(ProblemCode.DATA_SERVICE_UNAVAILABLE, "data-service could not be reached to read "
                     + "reference " + what + ": " + e.getMostSpecificCause().getMessage());
         } catch (RestClientResponseException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service answered "
+            throw Problems.of(ProblemCode.DATA_SERVICE_ERROR, "data-service answered "
                     + e.getStatusCode().value() + " when reading reference " + what, Map.of("service", "data-service"));
         } catch (RestClientException e) {
-            throw Problems.of(HttpStatus.BAD_GATEWAY, "data-service-error", "data-service gave an unreadable "
+            throw Problems.of(ProblemCode.DATA_SERVICE_ERROR, "data-service gave an unreadable "
                     + "answer when reading reference " + what, Map.of("service", "data-service"));
         }
     }

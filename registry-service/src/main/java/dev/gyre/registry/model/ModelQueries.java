@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
@@ -136,7 +137,7 @@ public class ModelQueries {
     }
 
     private static RuntimeException corrupted(String name, int version, String sha256, String why) {
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "bundle-corrupted",
+        return Problems.of(ProblemCode.BUNDLE_CORRUPTED,
                 "The bundle of model '" + name + "' version " + version + " cannot be served: " + why,
                 Map.of("model", name, "version", version, "sha256", sha256));
     }

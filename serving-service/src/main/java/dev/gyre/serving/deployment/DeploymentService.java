@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import dev.gyre.api.Names;
 import dev.gyre.api.PageQuery;
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.serving.DeploymentRequest;
@@ -49,17 +50,17 @@ public class DeploymentService {
     Deployed deploy(String name, DeploymentRequest request) {
         Names.require("name", name);
         if (request == null) {
-            throw Problems.badRequest("missing-body", "a deployment needs {model, alias | version}");
+            throw Problems.of(ProblemCode.MISSING_BODY, "a deployment needs {model, alias | version}");
         }
         Names.require("model", request.model());
         if ((request.alias() == null) == (request.version() == null)) {
-            throw Problems.badRequest("invalid-target", "give exactly one of 'alias' and 'version'",
+            throw Problems.of(ProblemCode.INVALID_TARGET, "give exactly one of 'alias' and 'version'",
                     Map.of("field", request.alias() == null ? "alias" : "version"));
         }
         if (request.alias() != null) {
             Names.require("alias", request.alias());
         } else if (request.version() < 1) {
-            throw Problems.badRequest("invalid-version", "version must be 1 or more, got " + request.version(),
+            throw Problems.of(ProblemCode.INVALID_VERSION, "version must be 1 or more, got " + request.version(),
                     Map.of("field", "version"));
         }
         StrategySpec strategy = strategy(request.strategy());
@@ -79,7 +80,7 @@ public class DeploymentService {
             try {
                 deployment = swapThenRecord(name, model, () -> deployments.saveAndFlush(toSave));
             } catch (ObjectOptimisticLockingFailureException e) {
-                throw Problems.conflict("concurrent-change", "deployment '" + name + "' was changed concurrently; retry");
+                throw Problems.of(ProblemCode.CONCURRENT_CHANGE, "deployment '" + name + "' was changed concurrently; retry");
             }
             log.info("deployment {} {} {} version {}", name, created ? "created:" : "changed:", model.model(),
                     model.version());
@@ -94,7 +95,7 @@ public class DeploymentService {
         if (StrategySpec.SINGLE.equals(requested.type())) {
             return StrategySpec.single();
         }
-        throw Problems.badRequest("unsupported-strategy", "strategy.type '" + requested.type()
+        throw Problems.of(ProblemCode.UNSUPPORTED_STRATEGY, "strategy.type '" + requested.type()
                         + "' is not supported yet; only 'single' is",
                 Map.of("field", "strategy.type", "type", String.valueOf(requested.type())));
     }

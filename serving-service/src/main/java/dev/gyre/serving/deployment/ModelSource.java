@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegistryApi;
@@ -58,7 +59,7 @@ class ModelSource {
                 target.version());
         byte[] bytes = response.getBody();
         if (bytes == null || bytes.length == 0) {
-            throw badGateway("invalid-bundle", REGISTRY + " sent an empty bundle for " + model + " version "
+            throw badGateway(ProblemCode.INVALID_BUNDLE, REGISTRY + " sent an empty bundle for " + model + " version "
                     + target.version(), Map.of("model", model, "version", target.version()));
         }
         ModelBundle bundle;
@@ -67,13 +68,13 @@ class ModelSource {
         } catch (BundleIntegrityException e) {
             String actual = ModelBundles.sha256(bytes);
             if (!actual.equals(normalized(target.sha256()))) {
-                throw badGateway("bundle-digest-mismatch", "the bundle of " + model + " version " + target.version()
+                throw badGateway(ProblemCode.BUNDLE_DIGEST_MISMATCH, "the bundle of " + model + " version " + target.version()
                                 + " from " + REGISTRY + " has sha256 " + actual + " but the registry recorded "
                                 + target.sha256(),
                         Map.of("model", model, "version", target.version(), "expected", String.valueOf(target.sha256()),
                                 "actual", actual));
             }
-            throw badGateway("invalid-bundle", "the bundle of " + model + " version " + target.version()
+            throw badGateway(ProblemCode.INVALID_BUNDLE, "the bundle of " + model + " version " + target.version()
                     + " cannot be read: " + e.getMessage(), Map.of("model", model, "version", target.version()));
         }
         return new LoadedModel(model, target.version(), normalized(target.sha256()), new Predictor(bundle));
@@ -94,18 +95,18 @@ class ModelSource {
                 props.put("model", model);
                 props.put(field, value);
                 String registryDetail = registryDetail(e);
-                throw Problems.of(HttpStatus.NOT_FOUND, "model-not-found", REGISTRY + " has no model '" + model
+                throw Problems.of(ProblemCode.NOT_FOUND, REGISTRY + " has no model '" + model
                         + "' with " + field + " '" + value + "'" + (registryDetail == null ? "" : ": " + registryDetail),
                         props);
             }
             log.warn("{} answered {} for model {} {} {}", REGISTRY, e.getStatusCode(), model, field, value);
-            throw badGateway("registry-error", REGISTRY + " answered " + e.getStatusCode().value()
+            throw badGateway(ProblemCode.REGISTRY_ERROR, REGISTRY + " answered " + e.getStatusCode().value()
                     + " for model '" + model + "' " + field + " '" + value + "'", Map.of("service", REGISTRY));
         } catch (ResourceAccessException e) {
-            throw Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "registry-unavailable", REGISTRY
+            throw Problems.of(ProblemCode.REGISTRY_UNAVAILABLE, REGISTRY
                     + " is unreachable: " + e.getMessage(), Map.of("service", REGISTRY));
         } catch (RestClientException e) {
-            throw badGateway("registry-error", REGISTRY + " sent an unreadable answer for model '" + model + "': "
+            throw badGateway(ProblemCode.REGISTRY_ERROR, REGISTRY + " sent an unreadable answer for model '" + model + "': "
                     + e.getMessage(), Map.of("service", REGISTRY));
         }
     }
@@ -119,7 +120,7 @@ class ModelSource {
         }
     }
 
-    private static ErrorResponseException badGateway(String code, String detail, Map<String, ?> properties) {
-        return Problems.of(HttpStatus.BAD_GATEWAY, code, detail, properties);
+    private static ErrorResponseException badGateway(ProblemCode code, String detail, Map<String, ?> properties) {
+        return Problems.of(code, HttpStatus.BAD_GATEWAY, detail, properties);
     }
 }

@@ -109,7 +109,7 @@ class DeploymentTests extends ServingServiceTestBase {
     void namesAnUnknownAliasOrModel() {
         Response alias = deploy("nowhere", "penguins", "nope");
         assertThat(alias.status()).isEqualTo(404);
-        assertThat(alias.code()).isEqualTo("model-not-found");
+        assertThat(alias.code()).isEqualTo("not-found");
         assertThat(alias.body().get("field").asString()).isEqualTo("alias");
         assertThat(alias.body().get("detail").asString()).contains("'nope'").contains("registry-service");
 

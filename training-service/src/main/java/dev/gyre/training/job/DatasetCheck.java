@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnProfileResponse;
 import dev.gyre.api.data.ColumnSpec;
@@ -45,26 +46,26 @@ class DatasetCheck {
         DatasetRef ref = request.dataset();
         DatasetVersionResponse version = version(ref);
         if (!"VALID".equals(version.status())) {
-            throw Problems.badRequest("invalid-dataset-version", "dataset '" + ref.name() + "' version " + ref.version()
+            throw Problems.of(ProblemCode.INVALID_DATASET_VERSION, "dataset '" + ref.name() + "' version " + ref.version()
                     + " is " + version.status() + "; only a VALID version can be trained on", Map.of("field", "dataset.version"));
         }
         List<ColumnSpec> columns = version.columns() == null ? List.of() : version.columns();
         Optional<ColumnSpec> label = columns.stream().filter(c -> request.label().equals(c.name())).findFirst();
         if (label.isEmpty()) {
-            throw Problems.badRequest("unknown-label", "label '" + request.label() + "' is not a column of dataset '"
+            throw Problems.of(ProblemCode.UNKNOWN_LABEL, "label '" + request.label() + "' is not a column of dataset '"
                     + ref.name() + "' version " + ref.version() + "; columns: " + columns.stream().map(ColumnSpec::name).toList(),
                     Map.of("field", "label"));
         }
         Task task = Task.of(request.task());
         boolean numeric = "numeric".equals(label.get().type());
         if (task == Task.REGRESSION && !numeric) {
-            throw Problems.badRequest("label-not-numeric", "regression label '" + request.label() + "' is a "
+            throw Problems.of(ProblemCode.LABEL_NOT_NUMERIC, "regression label '" + request.label() + "' is a "
                     + label.get().type() + " column, not a numeric one: to predict its classes use task classification",
                     Map.of("field", "label"));
         }
         if (task == Task.CLASSIFICATION && numeric) {
             distinct(ref, request.label()).filter(n -> !FeatureSpec.numericLabelCanBeClasses(n)).ifPresent(n -> {
-                throw Problems.badRequest("label-not-categorical", FeatureSpec.notCategorical(request.label(), n),
+                throw Problems.of(ProblemCode.LABEL_NOT_CATEGORICAL, FeatureSpec.notCategorical(request.label(), n),
                         Map.of("field", "label", "distinct", n, "suggestedTask", Task.REGRESSION.json()));
             });
         }
@@ -93,7 +94,7 @@ class DatasetCheck {
             latest = data.dataset(ref.name()).latestVersion();
         } catch (RestClientResponseException e) {
             if (e.getStatusCode().value() == 404) {
-                throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset", DATA + " has no dataset '" + ref.name() + "'",
+                throw Problems.of(ProblemCode.UNKNOWN_DATASET, DATA + " has no dataset '" + ref.name() + "'",
                         Map.of("field", "dataset.name"));
             }
             throw peerFailed("answered " + e.getStatusCode().value() + " for dataset '" + ref.name() + "'");
@@ -107,7 +108,7 @@ class DatasetCheck {
         if (latest != null) {
             properties.put("latestVersion", latest);
         }
-        throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset-version", "dataset '" + ref.name() + "' has no version "
+        throw Problems.of(ProblemCode.UNKNOWN_DATASET_VERSION, "dataset '" + ref.name() + "' has no version "
                 + ref.version() + (latest == null ? " (it has no versions yet)" : "; its latest is " + latest), properties);
     }
 
@@ -126,11 +127,11 @@ class DatasetCheck {
     }
 
     private static ErrorResponseException unreachable(ResourceAccessException e) {
-        return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, "peer-unavailable", DATA
+        return Problems.of(ProblemCode.PEER_UNAVAILABLE, DATA
                 + " is unreachable, so the dataset cannot be checked; try again: " + e.getMessage(), Map.of("service", DATA));
     }
 
     private static ErrorResponseException peerFailed(String what) {
-        return Problems.of(HttpStatus.BAD_GATEWAY, "peer-error", DATA + " " + what, Map.of("service", DATA));
+        return Problems.of(ProblemCode.PEER_ERROR, DATA + " " + what, Map.of("service", DATA));
     }
 }
