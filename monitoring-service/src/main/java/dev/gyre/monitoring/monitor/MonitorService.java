@@ -151,10 +151,8 @@ public class MonitorService {
                 given.datasetShare() == null ? d.datasetShare() : given.datasetShare());
         try {
             new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("alpha") ? "thresholds.alpha"
-                    : e.getMessage().startsWith("psi") ? "thresholds.psi" : "thresholds.datasetShare";
-            throw Problems.of(ProblemCode.INVALID_FIELD, e.getMessage(), Map.of("field", field));
+        } catch (DriftThresholds.InvalidThreshold e) {
+            throw Problems.of(ProblemCode.INVALID_FIELD, e.getMessage(), Map.of("field", "thresholds." + e.threshold()));
         }
         return t;
     }
