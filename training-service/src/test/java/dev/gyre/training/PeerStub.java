@@ -118,7 +118,7 @@ public final class PeerStub extends StubServer {
                     values.add(cell.strip());
                 }
             }
-            columns.add(new ColumnProfileResponse(c.name(), c.type(), table.rowCount() - missing, missing, values.size(),
+            columns.add(new ColumnProfileResponse(c.name(), c.type().json(), table.rowCount() - missing, missing, values.size(),
                     null, null, null, null, null, null, null));
         }
         return new DatasetProfileResponse(table.rowCount(), columns);

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
+import dev.gyre.api.UnknownValueException;
 import dev.gyre.boot.json.RefusedValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,7 +56,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = problem(ProblemCode.MALFORMED_REQUEST, "The request body could not be read");
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
-            if (jackson instanceof RefusedValueException refused) {
+            UnknownValueException unknown = unknownValue(ex);
+            if (unknown != null) {
+                problem = problem(unknown.code(), "Field '" + field + "' " + unknown.getMessage());
+            } else if (jackson instanceof RefusedValueException refused) {
                 problem.setDetail("Field '" + field + "' " + refused.getOriginalMessage());
             } else if (jackson instanceof InputCoercionException coercion) {
                 problem.setDetail("Field '" + field + "' is out of range: " + coercion.getOriginalMessage());
@@ -156,6 +160,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     private static ProblemDetail problem(ProblemCode code, String detail) {
         return Problems.detail(code, detail, Map.of());
+    }
+
+    private static UnknownValueException unknownValue(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownValueException unknown) {
+                return unknown;
+            }
+        }
+        return null;
     }
 
     private static SQLException sqlCause(Throwable ex) {

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.monitoring.DriftReportResponse;
 import dev.gyre.api.monitoring.DriftWindow;
 import dev.gyre.api.monitoring.FeatureDriftResponse;
@@ -116,7 +117,7 @@ public class DriftService {
     private static FeatureDriftResponse feature(ColumnSpec column, Reference reference, List<LoggedPrediction> window,
                                                 DriftThresholds thresholds, List<FeatureDrift> tested) {
         String name = column.name();
-        boolean numeric = "numeric".equals(column.type());
+        boolean numeric = column.type() == ColumnType.NUMERIC;
         String type = numeric ? "numeric" : "categorical";
         String test = numeric ? "ks" : "chi2";
         FeatureDrift drift;
@@ -131,7 +132,7 @@ public class DriftService {
             }
             drift = DriftTests.numeric(name, ref, cur, thresholds);
         } else {
-            boolean bool = "boolean".equals(column.type());
+            boolean bool = column.type() == ColumnType.BOOLEAN;
             List<String> ref = reference.categorical().get(name);
             List<String> cur = window.stream().map(p -> category(p.inputs().get(name), bool)).toList();
             long refCount = ref.stream().filter(Objects::nonNull).count();
@@ -173,7 +174,7 @@ public class DriftService {
             return untested(label, "not tested: the label column is not in the reference version");
         }
         FeatureDrift drift;
-        if ("numeric".equals(column.type())) {
+        if (column.type() == ColumnType.NUMERIC) {
             double[] ref = reference.numeric().get(label);
             double[] cur = window.stream().mapToDouble(p -> p.value() == null ? Double.NaN : p.value()).toArray();
             if (Arrays.stream(cur).filter(v -> !Double.isNaN(v)).count() < DriftTests.MIN_NUMERIC_VALUES
@@ -183,7 +184,7 @@ public class DriftService {
             }
             drift = DriftTests.numeric(label, ref, cur, thresholds);
         } else {
-            boolean bool = "boolean".equals(column.type());
+            boolean bool = column.type() == ColumnType.BOOLEAN;
             List<String> ref = reference.categorical().get(label);
             List<String> cur = window.stream().map(p -> category(p.label(), bool)).toList();
             if (cur.stream().allMatch(Objects::isNull) || ref.stream().allMatch(Objects::isNull)) {

@@ -11,6 +11,7 @@ import java.util.function.Supplier;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.core.table.Categories;
@@ -98,7 +99,7 @@ public class ReferenceClient {
             }
             columns.add(column);
             int rows = table.rowCount();
-            if ("numeric".equals(column.type())) {
+            if (column.type() == ColumnType.NUMERIC) {
                 double[] values = new double[rows];
                 Arrays.fill(values, Double.NaN);
                 for (int r = 0; r < rows; r++) {
@@ -109,7 +110,7 @@ public class ReferenceClient {
                 }
                 numeric.put(column.name(), values);
             } else {
-                boolean bool = "boolean".equals(column.type());
+                boolean bool = column.type() == ColumnType.BOOLEAN;
                 List<String> values = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
                     values.add(bool ? Categories.ofBoolean(table.cell(r, index)) : Categories.of(table.cell(r, index)));

@@ -9,6 +9,7 @@ import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnProfileResponse;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -57,10 +58,10 @@ class DatasetCheck {
                     Map.of("field", "label"));
         }
         Task task = Task.of(request.task());
-        boolean numeric = "numeric".equals(label.get().type());
+        boolean numeric = label.get().type() == ColumnType.NUMERIC;
         if (task == Task.REGRESSION && !numeric) {
             throw Problems.of(ProblemCode.LABEL_NOT_NUMERIC, "regression label '" + request.label() + "' is a "
-                    + label.get().type() + " column, not a numeric one: to predict its classes use task classification",
+                    + label.get().type().json() + " column, not a numeric one: to predict its classes use task classification",
                     Map.of("field", "label"));
         }
         if (task == Task.CLASSIFICATION && numeric) {

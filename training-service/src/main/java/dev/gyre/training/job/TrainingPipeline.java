@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.boot.schema.ColumnSpecs;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.registry.ModelLineage;
@@ -274,17 +275,7 @@ class TrainingPipeline {
             throw new TrainingFailure("data-service gave no columns for dataset " + version.dataset()
                     + " version " + version.version());
         }
-        List<Column> columns = new ArrayList<>();
-        for (ColumnSpec c : version.columns()) {
-            ColumnType type;
-            try {
-                type = ColumnType.valueOf(String.valueOf(c.type()).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TrainingFailure("data-service gave column '" + c.name() + "' the unknown type '" + c.type() + "'");
-            }
-            columns.add(new Column(c.name(), type, c.nullable() == null || c.nullable()));
-        }
-        return new TableSchema(columns);
+        return ColumnSpecs.toCore(version.columns());
     }
 
     private static Trainer<?> checkpointed(Trainer<?> trainer, Checkpoint checkpoint) {
