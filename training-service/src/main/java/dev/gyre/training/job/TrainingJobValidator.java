@@ -10,6 +10,7 @@ import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.Candidate;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisterSpec;
 import dev.gyre.api.training.TrainingJobRequest;
@@ -25,8 +26,6 @@ import org.springframework.web.ErrorResponseException;
  */
 @Component
 class TrainingJobValidator {
-    static final String KFOLD = "kfold";
-    static final String HOLDOUT = "holdout";
     static final int DEFAULT_FOLDS = 5;
     static final double DEFAULT_TEST_FRACTION = 0.2;
     static final long DEFAULT_SEED = 42L;
@@ -155,24 +154,25 @@ class TrainingJobValidator {
         } catch (IllegalArgumentException e) {
             throw invalid(ProblemCode.INVALID_METRIC, "evaluation.metric", e.getMessage());
         }
-        if (KFOLD.equals(spec.method())) {
+        if (spec.method() == EvaluationMethod.KFOLD) {
             int folds = spec.folds() == null ? DEFAULT_FOLDS : spec.folds();
             if (folds < 2 || folds > MAX_FOLDS) {
                 throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.folds",
                         "evaluation.folds must be in [2, " + MAX_FOLDS + "], got " + folds);
             }
-            return new EvaluationSpec(KFOLD, folds, null, metric);
+            return new EvaluationSpec(EvaluationMethod.KFOLD, folds, null, metric);
         }
-        if (HOLDOUT.equals(spec.method())) {
+        if (spec.method() == EvaluationMethod.HOLDOUT) {
             double fraction = spec.testFraction() == null ? DEFAULT_TEST_FRACTION : spec.testFraction();
             if (!(fraction > 0 && fraction < 1)) {
                 throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.testFraction",
                         "evaluation.testFraction must be in (0, 1), got " + fraction);
             }
-            return new EvaluationSpec(HOLDOUT, null, fraction, metric);
+            return new EvaluationSpec(EvaluationMethod.HOLDOUT, null, fraction, metric);
         }
+        // an unknown method is refused while the body is read (EvaluationMethod.of); here it is absent
         throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.method",
-                "evaluation.method must be kfold or holdout, got '" + spec.method() + "'");
+                "evaluation.method must be kfold or holdout, got 'null'");
     }
 
     private static String defaultMetric(Task task) {

@@ -19,6 +19,7 @@ import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
 import dev.gyre.api.registry.RegistryApi;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisterSpec;
 import dev.gyre.api.training.RegisteredModel;
@@ -142,10 +143,10 @@ class TrainingPipeline {
         }
         Dataset<?> dataset = training.dataset();
         EvaluationSpec evaluation = request.evaluation();
-        int minimum = TrainingJobValidator.KFOLD.equals(evaluation.method()) ? evaluation.folds() : 2;
+        int minimum = evaluation.method() == EvaluationMethod.KFOLD ? evaluation.folds() : 2;
         if (dataset.size() < minimum) {
             throw new TrainingFailure(what + " has " + dataset.size() + " rows with a label; "
-                    + evaluation.method() + " evaluation needs at least " + minimum);
+                    + evaluation.method().json() + " evaluation needs at least " + minimum);
         }
 
         List<Trial> trials = Trial.of(request.candidates());
@@ -185,7 +186,7 @@ class TrainingPipeline {
         Run run;
         try {
             Trainer<?> trainer = checkpointed(catalog.trainer(task, trial.algorithm(), params, request.seed()), checkpoint);
-            EvaluationResult result = TrainingJobValidator.KFOLD.equals(evaluation.method())
+            EvaluationResult result = evaluation.method() == EvaluationMethod.KFOLD
                     ? Evaluation.kfold(trainer, dataset, evaluation.folds(), request.seed())
                     : Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
             run = Run.succeeded(job.getExperiment(), job.getId(), trial.algorithm(), params, result.metrics(),
@@ -261,7 +262,7 @@ class TrainingPipeline {
         p.put("algorithm", best.getAlgorithm());
         p.put("params", json.writeValueAsString(best.getParams()));
         p.put("seed", Long.toString(request.seed()));
-        p.put("evaluation", TrainingJobValidator.KFOLD.equals(evaluation.method())
+        p.put("evaluation", evaluation.method() == EvaluationMethod.KFOLD
                 ? "kfold(" + evaluation.folds() + ")" : "holdout(" + evaluation.testFraction() + ")");
         p.put("metric", evaluation.metric());
         p.put("rowsUsed", Integer.toString(training.rowsUsed()));
