@@ -15,6 +15,7 @@ import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.serving.DeploymentRequest;
 import dev.gyre.api.serving.DeploymentResponse;
 import dev.gyre.api.serving.StrategySpec;
+import dev.gyre.api.serving.StrategyType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
@@ -92,12 +93,13 @@ public class DeploymentService {
         if (requested == null) {
             return StrategySpec.single();
         }
-        if (StrategySpec.SINGLE.equals(requested.type())) {
+        if (requested.type() == StrategyType.SINGLE) {
             return StrategySpec.single();
         }
-        throw Problems.of(ProblemCode.UNSUPPORTED_STRATEGY, "strategy.type '" + requested.type()
+        String type = requested.type() == null ? "null" : requested.type().json();
+        throw Problems.of(ProblemCode.UNSUPPORTED_STRATEGY, "strategy.type '" + type
                         + "' is not supported yet; only 'single' is",
-                Map.of("field", "strategy.type", "type", String.valueOf(requested.type())));
+                Map.of("field", "strategy.type", "type", type));
     }
 
     DeploymentResponse get(String name) {

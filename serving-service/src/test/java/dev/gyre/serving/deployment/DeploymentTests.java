@@ -149,6 +149,18 @@ class DeploymentTests extends ServingServiceTestBase {
     }
 
     @Test
+    void rejectsAnUnknownStrategyTypeNamingTheField() {
+        Response response = http.put("/api/v1/deployments/unknown-strategy",
+                "{\"model\":\"penguins\",\"alias\":\"champion\",\"strategy\":{\"type\":\"Blue-Green\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("unsupported-strategy");
+        assertThat(response.body().get("field").asString()).isEqualTo("strategy.type");
+        assertThat(response.body().get("detail").asString()).contains("'Blue-Green'");
+        assertThat(http.get("/api/v1/deployments/unknown-strategy").status()).isEqualTo(404);
+    }
+
+    @Test
     void deletesADeploymentWhichThenNoLongerPredicts() {
         assertThat(deploy("short-lived", "penguins", "champion").status()).isEqualTo(201);
 
