@@ -57,7 +57,7 @@ class DatasetCheck {
                     + ref.name() + "' version " + ref.version() + "; columns: " + columns.stream().map(ColumnSpec::name).toList(),
                     Map.of("field", "label"));
         }
-        Task task = Task.of(request.task());
+        Task task = Task.of(request.task().json());
         boolean numeric = label.get().type() == ColumnType.NUMERIC;
         if (task == Task.REGRESSION && !numeric) {
             throw Problems.of(ProblemCode.LABEL_NOT_NUMERIC, "regression label '" + request.label() + "' is a "

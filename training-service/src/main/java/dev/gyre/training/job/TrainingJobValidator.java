@@ -13,6 +13,7 @@ import dev.gyre.api.training.DatasetRef;
 import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisterSpec;
+import dev.gyre.api.training.TaskType;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.core.ml.AlgorithmCatalog;
 import dev.gyre.core.ml.Metrics;
@@ -67,19 +68,15 @@ class TrainingJobValidator {
                 Names.require("register.alias", register.alias());
             }
         }
-        return new TrainingJobRequest(experiment, dataset, request.label(), task.json(), candidates, evaluation,
+        return new TrainingJobRequest(experiment, dataset, request.label(), request.task(), candidates, evaluation,
                 register, seed);
     }
 
-    private static Task task(String value) {
+    private static Task task(TaskType value) {
         if (value == null) {
             throw invalid(ProblemCode.MISSING_FIELD, "task", "task is required: classification or regression");
         }
-        try {
-            return Task.of(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid(ProblemCode.INVALID_TASK, "task", e.getMessage());
-        }
+        return Task.of(value.json());
     }
 
     private List<Candidate> candidates(List<Candidate> candidates, Task task, long seed) {

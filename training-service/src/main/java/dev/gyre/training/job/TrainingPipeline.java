@@ -122,7 +122,7 @@ class TrainingPipeline {
 
     private Outcome train(TrainingJob job, Checkpoint checkpoint) {
         TrainingJobRequest request = job.getRequest();
-        Task task = Task.of(request.task());
+        Task task = Task.of(request.task().json());
         DatasetRef ref = request.dataset();
         String what = "dataset " + ref.name() + " version " + ref.version();
 
