@@ -108,7 +108,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         ModelResponse promoted = client.setAlias(model, "champion", new AliasRequest(second.version()));
         assertThat(promoted.aliases()).containsEntry("champion", 2);
         client.removeAlias(model, "champion");
-        assertThat(client.archive(model, 1).stage()).isEqualTo("ARCHIVED");
+        assertThat(client.archive(model, 1).stage().name()).isEqualTo("ARCHIVED");
         assertThat(client.versions(model)).hasSize(2);
         assertThat(client.events(model)).extracting(e -> e.type())
                 .containsExactly("ARCHIVED", "ALIAS_REMOVED", "ALIAS_SET", "REGISTERED", "ALIAS_SET", "REGISTERED");

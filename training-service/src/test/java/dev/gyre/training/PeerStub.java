@@ -1,5 +1,6 @@
 package dev.gyre.training;
 
+import dev.gyre.api.registry.ModelStage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ public final class PeerStub extends StubServer {
         registrations.add(new Registration(model, version, bundle.content(), bundle.filename(), sha256, request,
                 received.header("X-Gyre-User")));
         ModelVersionResponse response = new ModelVersionResponse(model, version, sha256, bundle.content().length,
-                "ACTIVE", request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
+                ModelStage.ACTIVE, request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
                 request.lineage(), Instant.now());
         return Reply.json(201, response);
     }

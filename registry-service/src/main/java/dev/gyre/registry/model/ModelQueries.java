@@ -1,5 +1,6 @@
 package dev.gyre.registry.model;
 
+import dev.gyre.api.registry.ModelStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,7 +133,7 @@ public class ModelQueries {
         List<String> pointing = all.stream().filter(a -> a.getVersion() == v.getVersion())
                 .map(ModelAlias::getAlias).sorted().toList();
         return new ModelVersionResponse(model.getName(), v.getVersion(), v.getSha256(), v.getSizeBytes(),
-                v.getStage().name(), pointing, new LinkedHashMap<>(v.getMetrics()), v.getSignature(), v.getLineage(),
+                ModelStage.valueOf(v.getStage().name()), pointing, new LinkedHashMap<>(v.getMetrics()), v.getSignature(), v.getLineage(),
                 v.getCreatedAt());
     }
 

@@ -211,6 +211,6 @@ public class DeploymentService {
         DeploymentStatus status = loaded.get(d.getName()).isPresent() ? DeploymentStatus.READY
                 : d.getStatus() == DeploymentStatus.FAILED ? DeploymentStatus.FAILED : DeploymentStatus.LOADING;
         return new DeploymentResponse(d.getName(), d.getModel(), d.getAlias(), d.getVersion(), d.getSha256(),
-                status.name(), d.getStrategy(), d.getPreviousVersion(), d.getError(), d.getUpdatedAt());
+                dev.gyre.api.serving.DeploymentStatus.valueOf(status.name()), d.getStrategy(), d.getPreviousVersion(), d.getError(), d.getUpdatedAt());
     }
 }
