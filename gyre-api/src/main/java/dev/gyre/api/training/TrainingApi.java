@@ -1,6 +1,7 @@
 package dev.gyre.api.training;
 
 import dev.gyre.api.PageResponse;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,8 +13,9 @@ import org.springframework.web.service.annotation.PostExchange;
 @HttpExchange("/api/v1/training-jobs")
 public interface TrainingApi {
 
+    /** The request is checked declaratively ({@code @Valid}) before the service checks what needs data. */
     @PostExchange
-    TrainingJobResponse submit(@RequestBody TrainingJobRequest request);
+    TrainingJobResponse submit(@RequestBody @Valid TrainingJobRequest request);
 
     @GetExchange("/{id}")
     TrainingJobResponse job(@PathVariable String id);

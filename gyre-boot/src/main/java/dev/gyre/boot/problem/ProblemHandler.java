@@ -20,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -43,6 +45,7 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final java.util.Set<String> ABSENT_CONSTRAINTS = java.util.Set.of("NotNull", "NotBlank", "NotEmpty");
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
@@ -72,6 +75,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         } else if (ex.getCause() instanceof JacksonException jackson) {
             problem.setDetail("Malformed JSON: " + jackson.getOriginalMessage());
         }
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /**
+     * A request record's declared constraint ({@code @Min}, {@code @NotNull}...) broken: the first broken one, as
+     * {@code missing-field} for an absent value and {@code invalid-field} otherwise, naming the field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldError error = ex.getBindingResult().getFieldError();
+        if (error == null) {
+            return handleExceptionInternal(ex, problem(ProblemCode.MALFORMED_REQUEST,
+                    "The request body is invalid"), headers, HttpStatus.BAD_REQUEST, request);
+        }
+        boolean absent = ABSENT_CONSTRAINTS.contains(error.getCode());
+        ProblemDetail problem = problem(absent ? ProblemCode.MISSING_FIELD : ProblemCode.INVALID_FIELD,
+                error.getField() + " " + error.getDefaultMessage() + (absent ? "" : ", got " + error.getRejectedValue()));
+        problem.setProperty("field", error.getField());
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 

@@ -51,9 +51,7 @@ class TrainingJobValidator {
             throw invalid(ProblemCode.MISSING_FIELD, "dataset", "dataset {name, version} is required");
         }
         Names.require("dataset.name", dataset.name());
-        if (dataset.version() < 1) {
-            throw invalid(ProblemCode.INVALID_FIELD, "dataset.version", "dataset.version must be 1 or more, got " + dataset.version());
-        }
+        // dataset.version >= 1 is declared on DatasetRef (@Min) and checked before the request gets here
         Task task = task(request.task());
         if (request.label() == null || request.label().isBlank()) {
             throw invalid(ProblemCode.MISSING_FIELD, "label", "label (the column to predict) is required");
