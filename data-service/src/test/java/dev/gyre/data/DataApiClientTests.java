@@ -61,7 +61,7 @@ class DataApiClientTests extends DataServiceTestBase {
 
         assertThat(client.dataset(name).latestVersion()).isEqualTo(1);
         assertThat(version.rows()).isEqualTo(2);
-        assertThat(version.columns().get(0).type()).isEqualTo("numeric");
+        assertThat(version.columns().get(0).type().json()).isEqualTo("numeric");
         assertThat(profile.columns().get(0).mean()).isEqualTo(1.5);
         assertThat(client.content(name, 1)).isEqualTo("x,y\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
         assertThat(client.versions(name, 0, 10).items()).extracting(DatasetVersionResponse::version)

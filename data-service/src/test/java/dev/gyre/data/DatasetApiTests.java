@@ -67,6 +67,11 @@ class DatasetApiTests extends DataServiceTestBase {
     }
 
     @Test
+    void answersMissingBodyForAJsonRequestWithNoBody() {
+        problem(http.post("/api/v1/datasets", ""), 400, "missing-body");
+    }
+
+    @Test
     void listsDatasetsInPagesAndReadsOneByName() {
         String a = createDataset(uniqueName("paged"), null);
         createDataset(uniqueName("paged"), null);

@@ -145,7 +145,7 @@ class IngestApiTests extends DataServiceTestBase {
     void rejectsAnEmptyBody() {
         String name = createDataset(uniqueName("empty"), null);
 
-        assertThat(problem(postCsv(name, new byte[0]), 400, "empty-body").path("field").asString())
+        assertThat(problem(postCsv(name, new byte[0]), 400, "missing-body").path("field").asString())
                 .isEqualTo("body");
     }
 

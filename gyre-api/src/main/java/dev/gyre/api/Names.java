@@ -17,7 +17,7 @@ public final class Names {
     /** Throws a 400 problem naming {@code field} unless {@code name} is valid. */
     public static String require(String field, String name) {
         if (!isValid(name)) {
-            throw Problems.badRequest("invalid-name",
+            throw Problems.of(ProblemCode.INVALID_NAME,
                     field + " must match [a-z0-9][a-z0-9._-]{0,62}, got '" + name + "'", Map.of("field", field));
         }
         return name;

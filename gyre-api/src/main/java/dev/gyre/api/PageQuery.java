@@ -15,14 +15,14 @@ public record PageQuery(int page, int size) {
 
     public PageQuery {
         if (page < 0) {
-            throw Problems.badRequest("invalid-page", "page must be 0 or more, got " + page, Map.of("field", "page"));
+            throw Problems.of(ProblemCode.INVALID_PAGE, "page must be 0 or more, got " + page, Map.of("field", "page"));
         }
         if (size < 1 || size > MAX_SIZE) {
-            throw Problems.badRequest("invalid-page", "size must be between 1 and " + MAX_SIZE + ", got " + size,
+            throw Problems.of(ProblemCode.INVALID_PAGE, "size must be between 1 and " + MAX_SIZE + ", got " + size,
                     Map.of("field", "size"));
         }
         if ((long) page * size > Integer.MAX_VALUE) {
-            throw Problems.badRequest("invalid-page", "page " + page + " of size " + size + " starts after item "
+            throw Problems.of(ProblemCode.INVALID_PAGE, "page " + page + " of size " + size + " starts after item "
                     + Integer.MAX_VALUE + ", the last one a list can reach; ask for an earlier page",
                     Map.of("field", "page"));
         }

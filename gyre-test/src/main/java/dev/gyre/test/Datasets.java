@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 
 /** The datasets shipped in the repository's {@code datasets} folder, as a service module's tests find them. */
 public final class Datasets {
@@ -14,13 +15,13 @@ public final class Datasets {
 
     /** The penguins' columns as data-service infers them. */
     public static final List<ColumnSpec> PENGUIN_COLUMNS = List.of(
-            new ColumnSpec("Species", "categorical", false),
-            new ColumnSpec("Island", "categorical", false),
-            new ColumnSpec("Beak Length (mm)", "numeric", true),
-            new ColumnSpec("Beak Depth (mm)", "numeric", true),
-            new ColumnSpec("Flipper Length (mm)", "numeric", true),
-            new ColumnSpec("Body Mass (g)", "numeric", true),
-            new ColumnSpec("Sex", "categorical", true));
+            new ColumnSpec("Species", ColumnType.CATEGORICAL, false),
+            new ColumnSpec("Island", ColumnType.CATEGORICAL, false),
+            new ColumnSpec("Beak Length (mm)", ColumnType.NUMERIC, true),
+            new ColumnSpec("Beak Depth (mm)", ColumnType.NUMERIC, true),
+            new ColumnSpec("Flipper Length (mm)", ColumnType.NUMERIC, true),
+            new ColumnSpec("Body Mass (g)", ColumnType.NUMERIC, true),
+            new ColumnSpec("Sex", ColumnType.CATEGORICAL, true));
 
     private Datasets() {
     }

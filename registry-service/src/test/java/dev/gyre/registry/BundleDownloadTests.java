@@ -112,7 +112,7 @@ class BundleDownloadTests extends RegistryServiceTestBase {
         ModelResponse promoted = client.setAlias(model, "champion", new AliasRequest(second.version()), alice);
         assertThat(promoted.aliases()).containsEntry("champion", 2);
         assertThat(client.removeAlias(model, "champion", alice).getStatusCode().value()).isEqualTo(204);
-        assertThat(client.archive(model, 1, alice).stage()).isEqualTo("ARCHIVED");
+        assertThat(client.archive(model, 1, alice).stage().name()).isEqualTo("ARCHIVED");
         assertThat(client.versions(model)).hasSize(2);
         assertThat(client.events(model)).extracting(e -> e.type())
                 .containsExactly("ARCHIVED", "ALIAS_REMOVED", "ALIAS_SET", "REGISTERED", "ALIAS_SET", "REGISTERED");

@@ -1,5 +1,6 @@
 package dev.gyre.serving;
 
+import dev.gyre.api.registry.ModelStage;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +72,7 @@ public final class RegistryStub extends StubServer {
                 .filter(e -> e.getKey().startsWith(model + "@") && e.getValue() == version)
                 .map(e -> e.getKey().substring(model.length() + 1)).toList();
         var response = new ModelVersionResponse(model, version, stored.recordedSha256(), stored.bytes().length,
-                "ACTIVE", pointing, Map.of("accuracy", 0.97), Map.of("task", "classification"),
+                ModelStage.ACTIVE, pointing, Map.of("accuracy", 0.97), Map.of("task", "classification"),
                 new ModelLineage("penguins", 1, null, null, null, "logistic-regression", "test"), Instant.now());
         return Reply.json(200, response);
     }

@@ -1,5 +1,6 @@
 package dev.gyre.training;
 
+import dev.gyre.api.registry.ModelStage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -121,7 +122,7 @@ public final class PeerStub extends StubServer {
                     values.add(cell.strip());
                 }
             }
-            columns.add(new ColumnProfileResponse(c.name(), c.type(), table.rowCount() - missing, missing, values.size(),
+            columns.add(new ColumnProfileResponse(c.name(), c.type().json(), table.rowCount() - missing, missing, values.size(),
                     null, null, null, null, null, null, null));
         }
         return new DatasetProfileResponse(table.rowCount(), columns);
@@ -149,7 +150,7 @@ public final class PeerStub extends StubServer {
         registrations.add(new Registration(model, version, bundle.content(), bundle.filename(), sha256, request,
                 received.header("X-Gyre-User")));
         ModelVersionResponse response = new ModelVersionResponse(model, version, sha256, bundle.content().length,
-                "ACTIVE", request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
+                ModelStage.ACTIVE, request.alias() == null ? List.of() : List.of(request.alias()), request.metrics(), Map.of(),
                 request.lineage(), Instant.now());
         return Reply.json(201, response);
     }

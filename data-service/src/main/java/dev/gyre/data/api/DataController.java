@@ -6,6 +6,7 @@ import java.net.URI;
 import java.util.Map;
 
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CreateDatasetRequest;
 import dev.gyre.api.data.DataApi;
@@ -65,7 +66,7 @@ class DataController implements DataApi {
     ResponseEntity<DatasetVersionResponse> ingestFile(@PathVariable String name,
                                                       @RequestPart("file") MultipartFile file) {
         if (file.isEmpty()) {
-            throw Problems.badRequest("empty-body", "The part 'file' is empty", Map.of("field", "file"));
+            throw Problems.of(ProblemCode.MISSING_BODY, "The part 'file' is empty", Map.of("field", "file"));
         }
         try {
             return respond(ingest.ingest(name, file.getBytes(), IngestService.SOURCE_UPLOAD));

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import dev.gyre.api.Names;
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.CreateDatasetRequest;
@@ -29,17 +30,17 @@ public class DatasetService {
     @Transactional
     public DatasetResponse create(CreateDatasetRequest request) {
         if (request == null) {
-            throw Problems.badRequest("malformed-request", "A JSON body {name, ...} is required");
+            throw Problems.of(ProblemCode.MALFORMED_REQUEST, "A JSON body {name, ...} is required");
         }
         String name = Names.require("name", request.name());
         List<ColumnSpec> schema = Schemas.normalize(request.schema());
         String label = request.labelColumn();
         if (label != null && schema != null && schema.stream().noneMatch(c -> c.name().equals(label))) {
-            throw Problems.badRequest("invalid-schema", "labelColumn '" + label + "' is not a declared column",
+            throw Problems.of(ProblemCode.INVALID_SCHEMA, "labelColumn '" + label + "' is not a declared column",
                     Map.of("field", "labelColumn"));
         }
         if (datasets.existsByName(name)) {
-            throw Problems.conflict("dataset-exists", "Dataset '" + name + "' already exists");
+            throw Problems.of(ProblemCode.DATASET_EXISTS, "Dataset '" + name + "' already exists");
         }
         // A concurrent create of the same name fails on the unique constraint: ProblemHandler makes that a 409.
         return toResponse(datasets.saveAndFlush(new Dataset(name, request.description(), label, schema)));

@@ -7,8 +7,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.boot.schema.ColumnSpecs;
 import dev.gyre.core.table.Column;
 import dev.gyre.core.table.ColumnType;
 import dev.gyre.core.table.TableSchema;
@@ -19,7 +21,7 @@ public final class Schemas {
     }
 
     public static ColumnSpec toSpec(Column column) {
-        return new ColumnSpec(column.name(), column.type().name().toLowerCase(Locale.ROOT), column.nullable());
+        return ColumnSpecs.toSpec(column);
     }
 
     public static String typeName(ColumnType type) {
@@ -28,13 +30,7 @@ public final class Schemas {
 
     /** The stored (already normalized) declared schema as a core schema, or null when none was declared. */
     public static TableSchema toCore(List<ColumnSpec> specs) {
-        if (specs == null) {
-            return null;
-        }
-        return new TableSchema(specs.stream()
-                .map(s -> new Column(s.name(), ColumnType.valueOf(s.type().toUpperCase(Locale.ROOT)),
-                        s.nullable() == null || s.nullable()))
-                .toList());
+        return ColumnSpecs.toCore(specs);
     }
 
     /**
@@ -60,29 +56,16 @@ public final class Schemas {
             if (!names.add(name)) {
                 throw invalid(at + ".name", "column \"" + name + "\" is declared twice");
             }
-            ColumnType type = parseType(spec.type());
-            if (type == null) {
-                throw invalid(at + ".type", at + ".type must be one of numeric, categorical, boolean; got '"
-                        + spec.type() + "'");
+            if (spec.type() == null) {
+                // an unknown type is refused while the body is read (ColumnType.of), with the same code and field
+                throw invalid(at + ".type", at + ".type must be one of numeric, categorical, boolean; got 'null'");
             }
-            normalized.add(new ColumnSpec(name, typeName(type), spec.nullable() == null || spec.nullable()));
+            normalized.add(new ColumnSpec(name, spec.type(), spec.nullable() == null || spec.nullable()));
         }
         return List.copyOf(normalized);
     }
 
-    private static ColumnType parseType(String type) {
-        if (type == null) {
-            return null;
-        }
-        return switch (type.strip().toLowerCase(Locale.ROOT)) {
-            case "numeric" -> ColumnType.NUMERIC;
-            case "categorical" -> ColumnType.CATEGORICAL;
-            case "boolean" -> ColumnType.BOOLEAN;
-            default -> null;
-        };
-    }
-
     private static RuntimeException invalid(String field, String detail) {
-        return Problems.badRequest("invalid-schema", detail, Map.of("field", field));
+        return Problems.of(ProblemCode.INVALID_SCHEMA, detail, Map.of("field", field));
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -84,12 +85,12 @@ public class IngestService {
     /** Ingests from a source described in JSON; only {@code url} is supported so far. */
     public Ingested ingest(String datasetName, IngestRequest request) {
         if (request == null || request.source() == null) {
-            throw Problems.badRequest("missing-source", "A JSON ingest needs {source:{type, ...}}",
+            throw Problems.of(ProblemCode.MISSING_SOURCE, "A JSON ingest needs {source:{type, ...}}",
                     Map.of("field", "source"));
         }
         String type = request.source().type();
         if (!SOURCE_URL.equals(type)) {
-            throw Problems.badRequest("unsupported-source", "source.type '" + type + "' is not supported; use "
+            throw Problems.of(ProblemCode.UNSUPPORTED_SOURCE, "source.type '" + type + "' is not supported; use "
                     + "\"url\", or upload the CSV as text/csv or multipart 'file'", Map.of("field", "source.type"));
         }
         URI uri = UrlFetcher.parse(request.source().url());
@@ -101,7 +102,7 @@ public class IngestService {
         DatasetRef dataset = datasetService.require(datasetName);
         String field = SOURCE_URL.equals(source) ? "source.url" : "body";
         if (content == null || content.length == 0) {
-            throw Problems.badRequest("empty-body", SOURCE_URL.equals(source) ? "The URL answered no content"
+            throw Problems.of(ProblemCode.MISSING_BODY, SOURCE_URL.equals(source) ? "The URL answered no content"
                     : "The request has no CSV content", Map.of("field", field));
         }
         String hash = Digests.sha256Hex(content);
@@ -141,7 +142,7 @@ public class IngestService {
         try {
             return CsvTables.read(content);
         } catch (CsvFormatException e) {
-            throw Problems.badRequest("invalid-csv", e.getMessage(), Map.of("line", e.line()));
+            throw Problems.of(ProblemCode.INVALID_CSV, e.getMessage(), Map.of("line", e.line()));
         }
     }
 
@@ -156,12 +157,12 @@ public class IngestService {
             String shown = String.join(", ", header.stream().limit(5)
                     .map(n -> "\"" + (n.length() > 40 ? n.substring(0, 40) + "…" : n) + "\"").toList())
                     + (header.size() > 5 ? ", … (" + header.size() + " columns)" : "");
-            throw Problems.badRequest("missing-label-column", "The CSV has no column '" + label + "', the label "
+            throw Problems.of(ProblemCode.MISSING_LABEL_COLUMN, "The CSV has no column '" + label + "', the label "
                     + "column of dataset '" + dataset.name() + "'; its header is: " + shown,
                     Map.of("field", field, "column", label, "line", 1));
         }
         if (table.rowCount() == 0) {
-            throw Problems.badRequest("no-rows", "The CSV has a header but no rows; a version needs at least one "
+            throw Problems.of(ProblemCode.NO_ROWS, "The CSV has a header but no rows; a version needs at least one "
                     + "row", Map.of("field", field, "line", 2));
         }
     }

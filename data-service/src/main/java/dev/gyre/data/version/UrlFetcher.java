@@ -27,6 +27,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.net.ssl.SSLException;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import org.apache.hc.client5.http.ClientProtocolException;
 import org.apache.hc.client5.http.ConnectTimeoutException;
@@ -106,7 +107,7 @@ class UrlFetcher implements AutoCloseable {
                     return hop.content();
                 }
                 if (redirects == properties.maxRedirects()) {
-                    throw Problems.of(UNPROCESSABLE, "too-many-redirects", "GET " + first + " redirected more than "
+                    throw Problems.of(ProblemCode.TOO_MANY_REDIRECTS, "GET " + first + " redirected more than "
                             + properties.maxRedirects() + " times (gyre.data.ingest.max-redirects)",
                             Map.of("field", FIELD));
                 }
@@ -132,7 +133,7 @@ class UrlFetcher implements AutoCloseable {
         } catch (InterruptedException e) {
             lookup.cancel(true);
             Thread.currentThread().interrupt();
-            throw Problems.unavailable("interrupted", "The download of " + uri + " was interrupted");
+            throw Problems.of(ProblemCode.INTERRUPTED, "The download of " + uri + " was interrupted");
         }
     }
 
@@ -160,13 +161,13 @@ class UrlFetcher implements AutoCloseable {
             if (status == 301 || status == 302 || status == 303 || status == 307 || status == 308) {
                 Header location = response.getFirstHeader("Location");
                 if (location == null || location.getValue().isEmpty()) {
-                    throw Problems.of(UNPROCESSABLE, "source-failed", "GET " + uri + " answered HTTP " + status
+                    throw Problems.of(ProblemCode.SOURCE_FAILED, "GET " + uri + " answered HTTP " + status
                             + " without a Location", Map.of("field", FIELD, "upstreamStatus", status));
                 }
                 return new Hop(null, location.getValue());
             }
             if (status / 100 != 2) {
-                throw Problems.of(UNPROCESSABLE, "source-failed", "GET " + uri + " answered HTTP " + status,
+                throw Problems.of(ProblemCode.SOURCE_FAILED, "GET " + uri + " answered HTTP " + status,
                         Map.of("field", FIELD, "upstreamStatus", status));
             }
             byte[] content = read(response.getEntity(), uri, deadline);
@@ -217,7 +218,7 @@ class UrlFetcher implements AutoCloseable {
         try {
             to = from.resolve(new URI(location));
         } catch (URISyntaxException | IllegalArgumentException e) {
-            throw Problems.of(UNPROCESSABLE, "source-failed", "GET " + from + " redirected to an invalid URL",
+            throw Problems.of(ProblemCode.SOURCE_FAILED, "GET " + from + " redirected to an invalid URL",
                     Map.of("field", FIELD, "redirects", redirect));
         }
         try {
@@ -236,35 +237,35 @@ class UrlFetcher implements AutoCloseable {
             detail = "redirect " + redirects + " to " + url + ": " + detail.replace("source.url", "the URL");
         }
         return switch (e.kind()) {
-            case INVALID -> redirects == 0 ? Problems.badRequest("invalid-url", detail, properties)
-                    : Problems.of(UNPROCESSABLE, "source-failed", detail, properties);
+            case INVALID -> redirects == 0 ? Problems.of(ProblemCode.INVALID_URL, detail, properties)
+                    : Problems.of(ProblemCode.SOURCE_FAILED, detail, properties);
             case NOT_ALLOWED -> {
                 log.warn("Refused URL ingest: {}", detail);
-                yield Problems.badRequest("url-not-allowed", detail, properties);
+                yield Problems.of(ProblemCode.URL_NOT_ALLOWED, detail, properties);
             }
-            case UNRESOLVABLE -> Problems.of(UNPROCESSABLE, "url-unreachable", detail, properties);
+            case UNRESOLVABLE -> Problems.of(ProblemCode.URL_UNREACHABLE, detail, properties);
         };
     }
 
     private ErrorResponseException timeout(URI uri) {
-        return Problems.of(UNPROCESSABLE, "source-timeout", "GET " + uri + " did not finish within "
+        return Problems.of(ProblemCode.SOURCE_TIMEOUT, "GET " + uri + " did not finish within "
                         + properties.totalTimeout().toMillis() / 1000.0 + " s (gyre.data.ingest.total-timeout)",
                 Map.of("field", FIELD, "timeoutSeconds", properties.totalTimeout().toMillis() / 1000.0));
     }
 
     private static ErrorResponseException tooLarge(URI uri, long max) {
-        return Problems.of(HttpStatusCode.valueOf(413), "source-too-large", "GET " + uri + " returned more than "
+        return Problems.of(ProblemCode.SOURCE_TOO_LARGE, "GET " + uri + " returned more than "
                 + max + " bytes (gyre.data.ingest.max-size)", Map.of("field", FIELD, "maxBytes", max));
     }
 
     private ErrorResponseException failure(URI uri, IOException e) {
         if (e instanceof SocketTimeoutException && !(e instanceof ConnectTimeoutException)) {
-            return Problems.of(UNPROCESSABLE, "source-timeout", "GET " + uri + " sent nothing for "
+            return Problems.of(ProblemCode.SOURCE_TIMEOUT, "GET " + uri + " sent nothing for "
                             + properties.readTimeout().toMillis() / 1000.0 + " s (gyre.data.ingest.read-timeout)",
                     Map.of("field", FIELD, "timeoutSeconds", properties.readTimeout().toMillis() / 1000.0));
         }
         String what;
-        String code = "url-unreachable";
+        ProblemCode code = ProblemCode.URL_UNREACHABLE;
         if (e instanceof ConnectTimeoutException) {
             what = "did not accept a connection within " + properties.connectTimeout().toMillis() / 1000.0 + " s";
         } else if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
@@ -275,12 +276,12 @@ class UrlFetcher implements AutoCloseable {
             what = "failed the TLS handshake (" + e.getMessage() + ")";
         } else if (e instanceof ClientProtocolException || e instanceof MessageConstraintException
                 || e instanceof MalformedChunkCodingException || e instanceof NoHttpResponseException) {
-            code = "source-failed";
+            code = ProblemCode.SOURCE_FAILED;
             what = "did not answer with valid HTTP (" + e.getMessage() + ")";
         } else {
             what = "failed: " + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : " " + e.getMessage());
         }
-        return Problems.of(UNPROCESSABLE, code, "GET " + uri + " " + what, Map.of("field", FIELD));
+        return Problems.of(code, "GET " + uri + " " + what, Map.of("field", FIELD));
     }
 
     private CloseableHttpClient client(PinnedDns dns) {

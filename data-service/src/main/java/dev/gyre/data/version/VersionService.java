@@ -3,6 +3,7 @@ package dev.gyre.data.version;
 import java.util.Map;
 
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -46,7 +47,7 @@ public class VersionService {
     /** The stored CSV bytes, exactly as uploaded. */
     public byte[] content(String datasetName, int version, String split) {
         if (split != null) {
-            throw Problems.badRequest("unsupported-split", "split='" + split + "' is not supported yet: "
+            throw Problems.of(ProblemCode.UNSUPPORTED_SPLIT, "split='" + split + "' is not supported yet: "
                     + "splits come with curated versions", Map.of("field", "split"));
         }
         DatasetVersion v = require(datasetName, version);

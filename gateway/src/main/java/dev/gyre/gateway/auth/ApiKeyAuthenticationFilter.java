@@ -1,5 +1,6 @@
 package dev.gyre.gateway.auth;
 
+import dev.gyre.api.ProblemCode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -76,7 +77,7 @@ final class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     private Mono<Void> unauthorized(ServerWebExchange exchange) {
         boolean keyPresented = exchange.getRequest().getHeaders().containsHeader(HttpHeaders.AUTHORIZATION);
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-        return problems.write(exchange, HttpStatus.UNAUTHORIZED, "unauthorized", keyPresented
+        return problems.write(exchange, ProblemCode.UNAUTHORIZED, keyPresented
                 ? "The API key is not valid"
                 : "An API key is required: send Authorization: Bearer <key>", Map.of());
     }

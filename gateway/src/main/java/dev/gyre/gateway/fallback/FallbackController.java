@@ -1,12 +1,12 @@
 package dev.gyre.gateway.fallback;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 
+import dev.gyre.api.ProblemCode;
+import dev.gyre.api.Problems;
 import dev.gyre.gateway.problem.ProblemWriter;
 
 /**
@@ -26,33 +28,24 @@ import dev.gyre.gateway.problem.ProblemWriter;
 @RestController
 class FallbackController {
 
-    private static final String TYPE_PREFIX = "https://gyre.dev/problems/";
-
     @RequestMapping("/fallback/{service}")
     ResponseEntity<ProblemDetail> fallback(@PathVariable String service, ServerWebExchange exchange) {
         Throwable failure = exchange.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
         ProblemDetail problem;
         if (failure instanceof TimeoutException) {
-            problem = problem(HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
-                    service + " did not answer in time");
+            problem = Problems.detail(ProblemCode.GATEWAY_TIMEOUT,
+                    service + " did not answer in time", Map.of());
         } else if (failure instanceof CallNotPermittedException) {
-            problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    service + " is failing; calls are paused for a few seconds (circuit open)");
+            problem = Problems.detail(ProblemCode.SERVICE_UNAVAILABLE,
+                    service + " is failing; calls are paused for a few seconds (circuit open)", Map.of());
         } else {
-            problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-                    service + " is not reachable");
+            problem = Problems.detail(ProblemCode.SERVICE_UNAVAILABLE,
+                    service + " is not reachable", Map.of());
         }
         problem.setProperty("service", service);
         problem.setInstance(URI.create(ProblemWriter.clientPath(exchange)));
         return ResponseEntity.status(problem.getStatus())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(problem);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setType(URI.create(TYPE_PREFIX + code));
-        problem.setProperty("code", code);
-        return problem;
     }
 }

@@ -1,5 +1,6 @@
 package dev.gyre.gateway.path;
 
+import dev.gyre.api.ProblemCode;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -53,17 +54,17 @@ final class RequestTargetGuard implements WebFilter, Ordered {
         HttpMethod method = exchange.getRequest().getMethod();
         if (!ALLOWED_METHODS.contains(method)) {
             exchange.getResponse().getHeaders().setAllow(ALLOWED_METHODS);
-            return problems.write(exchange, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+            return problems.write(exchange, ProblemCode.METHOD_NOT_ALLOWED,
                     "Method " + method + " is not accepted by the gateway", Map.of());
         }
         String rawPath = exchange.getRequest().getURI().getRawPath();
         String fault = faultOf(rawPath);
         if (fault != null) {
-            return problems.write(exchange, HttpStatus.BAD_REQUEST, "invalid-path",
+            return problems.write(exchange, ProblemCode.INVALID_PATH,
                     "The request path is refused: " + fault, Map.of("field", "path"));
         }
         if (rawPath.equals("/fallback") || rawPath.startsWith("/fallback/")) {
-            return problems.write(exchange, HttpStatus.NOT_FOUND, "not-found", "Nothing is served at this path",
+            return problems.write(exchange, ProblemCode.NOT_FOUND, "Nothing is served at this path",
                     Map.of());
         }
         return chain.filter(exchange);

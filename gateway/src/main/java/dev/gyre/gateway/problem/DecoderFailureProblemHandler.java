@@ -1,5 +1,6 @@
 package dev.gyre.gateway.problem;
 
+import dev.gyre.api.ProblemCode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.Map;
@@ -25,7 +26,6 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import org.springframework.http.HttpStatus;
 
 /**
  * Sits right after Netty's HTTP codec and answers, as problems, the requests that never reach WebFlux: those the
@@ -83,9 +83,9 @@ final class DecoderFailureProblemHandler extends ChannelDuplexHandler {
         }
     }
 
-    private record Refusal(HttpStatus status, String code, String detail, Map<String, String> extra) {
-        Refusal(HttpStatus status, String code, String detail) {
-            this(status, code, detail, Map.of());
+    private record Refusal(ProblemCode code, String detail, Map<String, String> extra) {
+        Refusal(ProblemCode code, String detail) {
+            this(code, detail, Map.of());
         }
     }
 
@@ -95,23 +95,23 @@ final class DecoderFailureProblemHandler extends ChannelDuplexHandler {
             Throwable cause = result.cause();
             log.debug("Refusing a request the HTTP decoder could not read", cause);
             if (cause instanceof TooLongHttpLineException) {
-                return new Refusal(HttpStatus.URI_TOO_LONG, "uri-too-long",
+                return new Refusal(ProblemCode.URI_TOO_LONG,
                         "The request line is longer than the gateway accepts; send long inputs in the body");
             }
             if (cause instanceof TooLongHttpHeaderException) {
-                return new Refusal(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
+                return new Refusal(ProblemCode.REQUEST_HEADER_FIELDS_TOO_LARGE,
                         "The request headers are larger than the gateway accepts");
             }
-            return new Refusal(HttpStatus.BAD_REQUEST, "malformed-request", "The request is not valid HTTP/1.1");
+            return new Refusal(ProblemCode.MALFORMED_REQUEST, "The request is not valid HTTP/1.1");
         }
         HttpVersion version = request.protocolVersion();
         if (!HttpVersion.HTTP_1_1.equals(version) && !HttpVersion.HTTP_1_0.equals(version)) {
-            return new Refusal(HttpStatus.HTTP_VERSION_NOT_SUPPORTED, "http-version-not-supported",
+            return new Refusal(ProblemCode.HTTP_VERSION_NOT_SUPPORTED,
                     "Only HTTP/1.1 and HTTP/1.0 are served");
         }
         String host = request.headers().get(HttpHeaderNames.HOST);
         if (host != null && !validHost(host)) {
-            return new Refusal(HttpStatus.BAD_REQUEST, "malformed-request",
+            return new Refusal(ProblemCode.MALFORMED_REQUEST,
                     "The Host header is not a valid host[:port]", Map.of("field", "Host"));
         }
         String target = request.uri();
@@ -121,12 +121,12 @@ final class DecoderFailureProblemHandler extends ChannelDuplexHandler {
             boolean absoluteForm = uri.isAbsolute() && ("http".equalsIgnoreCase(uri.getScheme())
                     || "https".equalsIgnoreCase(uri.getScheme()));
             if (!originForm && !absoluteForm && !target.equals("*")) {
-                return new Refusal(HttpStatus.BAD_REQUEST, "invalid-path",
+                return new Refusal(ProblemCode.INVALID_PATH,
                         "The request path is refused: it must start with /", Map.of("field", "path"));
             }
             return null;
         } catch (URISyntaxException e) {
-            return new Refusal(HttpStatus.BAD_REQUEST, "invalid-path",
+            return new Refusal(ProblemCode.INVALID_PATH,
                     "The request path is refused: it is not a valid URI (a raw backslash, quote, angle bracket or "
                             + "control character, or a broken %-escape)", Map.of("field", "path"));
         }
@@ -144,9 +144,9 @@ final class DecoderFailureProblemHandler extends ChannelDuplexHandler {
     }
 
     private void answer(ChannelHandlerContext ctx, Refusal refusal) {
-        byte[] body = problems.body(refusal.status(), refusal.code(), refusal.detail(), null, refusal.extra());
+        byte[] body = problems.body(refusal.code().status(), refusal.code().code(), refusal.detail(), null, refusal.extra());
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                HttpResponseStatus.valueOf(refusal.status().value()), Unpooled.wrappedBuffer(body));
+                HttpResponseStatus.valueOf(refusal.code().status().value()), Unpooled.wrappedBuffer(body));
         response.headers()
                 .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)

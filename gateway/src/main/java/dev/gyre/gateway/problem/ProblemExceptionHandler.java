@@ -1,5 +1,6 @@
 package dev.gyre.gateway.problem;
 
+import dev.gyre.api.ProblemCode;
 import java.net.ConnectException;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
@@ -56,15 +57,15 @@ final class ProblemExceptionHandler implements ErrorWebExceptionHandler, Ordered
             return problems.write(exchange, status, ProblemWriter.codeFor(status), detailOf(status, exchange), Map.of());
         }
         if (failure instanceof TimeoutException) {
-            return problems.write(exchange, HttpStatus.GATEWAY_TIMEOUT, "gateway-timeout",
+            return problems.write(exchange, ProblemCode.GATEWAY_TIMEOUT,
                     "The service did not answer in time", Map.of());
         }
         if (failure instanceof ConnectException || failure instanceof ConnectTimeoutException) {
-            return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
+            return problems.write(exchange, ProblemCode.SERVICE_UNAVAILABLE,
                     "The service is not reachable", Map.of());
         }
         log.error("Unhandled error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure);
-        return problems.write(exchange, HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        return problems.write(exchange, ProblemCode.INTERNAL_ERROR,
                 "An unexpected error occurred in the gateway; it has been logged", Map.of());
     }
 

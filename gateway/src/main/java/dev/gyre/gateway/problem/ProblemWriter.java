@@ -2,14 +2,14 @@ package dev.gyre.gateway.problem;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 
+import dev.gyre.api.ProblemCode;
+import dev.gyre.api.Problems;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.ServerHttpResponse;
@@ -22,7 +22,7 @@ import org.springframework.web.server.ServerWebExchange;
  */
 public final class ProblemWriter {
 
-    public static final String TYPE_PREFIX = "https://gyre.dev/problems/";
+    public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
     /**
      * The raw path the client asked for, kept as an exchange attribute: a circuit breaker's fallback is a forward,
      * whose request path is {@code /fallback/<service>}, and its problem must name the client's path.
@@ -39,7 +39,7 @@ public final class ProblemWriter {
     public byte[] body(HttpStatusCode status, String code, String detail, String instance, Map<String, ?> extra) {
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", TYPE_PREFIX + code);
-        problem.put("title", titleOf(code));
+        problem.put("title", ProblemCode.find(code).map(ProblemCode::title).orElseGet(() -> titleOf(code)));
         problem.put("status", status.value());
         problem.put("detail", detail);
         if (instance != null) {
@@ -48,6 +48,11 @@ public final class ProblemWriter {
         problem.put("code", code);
         problem.putAll(extra);
         return jsonMapper.writeValueAsString(problem).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Answers the exchange with a problem of the catalogue, at the code's status. */
+    public Mono<Void> write(ServerWebExchange exchange, ProblemCode code, String detail, Map<String, ?> extra) {
+        return write(exchange, code.status(), code.code(), detail, extra);
     }
 
     /** Answers the exchange with the problem; the instance is the request's raw path. */
@@ -70,12 +75,10 @@ public final class ProblemWriter {
 
     /** The code of a status without a more specific one, as the services derive it: 404 → {@code not-found}. */
     public static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String phrase = known == null ? "error-" + status.value() : known.getReasonPhrase();
-        return phrase.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        return ProblemCode.forStatus(status);
     }
 
-    /** "invalid-path" becomes "Invalid path". */
+    /** "error-599" becomes "Error 599" (a code outside the catalogue, derived from a bare status). */
     static String titleOf(String code) {
         String words = code.replace('-', ' ');
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);

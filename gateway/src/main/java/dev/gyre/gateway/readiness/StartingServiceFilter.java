@@ -1,5 +1,6 @@
 package dev.gyre.gateway.readiness;
 
+import dev.gyre.api.ProblemCode;
 import java.util.Map;
 import java.util.Optional;
 
@@ -46,7 +47,7 @@ final class StartingServiceFilter implements GlobalFilter, Ordered {
         }
         String service = backend.get().service();
         exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "2");
-        return problems.write(exchange, HttpStatus.SERVICE_UNAVAILABLE, "service-starting",
+        return problems.write(exchange, ProblemCode.SERVICE_STARTING,
                 service + " is starting and has not reported ready yet; retry in a few seconds",
                 Map.of("service", service));
     }

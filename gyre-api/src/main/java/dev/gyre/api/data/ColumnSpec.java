@@ -1,5 +1,5 @@
 package dev.gyre.api.data;
 
-/** A column: {@code type} is "numeric", "categorical" or "boolean". */
-public record ColumnSpec(String name, String type, Boolean nullable) {
+/** A column: its name, type and whether it may hold missing values. */
+public record ColumnSpec(String name, ColumnType type, Boolean nullable) {
 }

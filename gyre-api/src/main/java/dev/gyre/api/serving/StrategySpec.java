@@ -1,13 +1,12 @@
 package dev.gyre.api.serving;
 
 /**
- * How traffic is served: {@code type} is "single", "canary", "shadow" or "blue-green"; the last three
- * name a {@code candidate} and, for canary, the {@code trafficPercent} it receives.
+ * How traffic is served: by {@code type}; canary, shadow and blue-green name a {@code candidate} and, for canary,
+ * the {@code trafficPercent} it receives.
  */
-public record StrategySpec(String type, ModelTarget candidate, Integer trafficPercent) {
-    public static final String SINGLE = "single";
+public record StrategySpec(StrategyType type, ModelTarget candidate, Integer trafficPercent) {
 
     public static StrategySpec single() {
-        return new StrategySpec(SINGLE, null, null);
+        return new StrategySpec(StrategyType.SINGLE, null, null);
     }
 }

@@ -1,4 +1,6 @@
 package dev.gyre.api.training;
 
-public record DatasetRef(String name, int version) {
+import jakarta.validation.constraints.Min;
+
+public record DatasetRef(String name, @Min(value = 1, message = "must be 1 or more") int version) {
 }

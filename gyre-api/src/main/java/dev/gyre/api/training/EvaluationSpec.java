@@ -1,5 +1,5 @@
 package dev.gyre.api.training;
 
-/** {@code method} is "kfold" or "holdout"; {@code metric} picks the best run. */
-public record EvaluationSpec(String method, Integer folds, Double testFraction, String metric) {
+/** How runs are evaluated ({@code folds} for kfold, {@code testFraction} for holdout); {@code metric} picks the best run. */
+public record EvaluationSpec(EvaluationMethod method, Integer folds, Double testFraction, String metric) {
 }

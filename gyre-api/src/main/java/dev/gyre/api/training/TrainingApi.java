@@ -3,6 +3,7 @@ package dev.gyre.api.training;
 import dev.gyre.api.Caller;
 import dev.gyre.api.PageResponse;
 import org.springframework.http.ResponseEntity;
+import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,9 +15,10 @@ import org.springframework.web.service.annotation.PostExchange;
 @HttpExchange("/api/v1/training-jobs")
 public interface TrainingApi {
 
-    /** 202 with the queued job and its {@code Location}; the job records {@code caller} as its submitter. */
+    /** 202 with the queued job and its {@code Location}; the job records {@code caller} as its submitter. The
+     * request is checked declaratively ({@code @Valid}) before the service checks what needs data. */
     @PostExchange
-    ResponseEntity<TrainingJobResponse> submit(@RequestBody TrainingJobRequest request, Caller caller);
+    ResponseEntity<TrainingJobResponse> submit(@RequestBody @Valid TrainingJobRequest request, Caller caller);
 
     @GetExchange("/{id}")
     TrainingJobResponse job(@PathVariable String id);

@@ -2,8 +2,10 @@ package dev.gyre.api.training;
 
 import java.util.List;
 
-/** {@code POST /api/v1/training-jobs}; {@code task} is "classification" or "regression". */
-public record TrainingJobRequest(String experiment, DatasetRef dataset, String label, String task,
+import jakarta.validation.Valid;
+
+/** {@code POST /api/v1/training-jobs}. */
+public record TrainingJobRequest(String experiment, @Valid DatasetRef dataset, String label, TaskType task,
                                  List<Candidate> candidates, EvaluationSpec evaluation, RegisterSpec register,
                                  Long seed) {
 }

@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * {@code status}: QUEUED, RUNNING, SUCCEEDED, FAILED or CANCELLED. {@code submittedBy} is the gateway's
+ * {@code submittedBy} is the gateway's
  * {@code X-Gyre-User} of the submission, "anonymous" without one, null for jobs older than the field.
  */
-public record TrainingJobResponse(String id, String status, TrainingJobRequest request, Progress progress,
+public record TrainingJobResponse(String id, JobStatus status, TrainingJobRequest request, Progress progress,
                                   List<RunResponse> runs, RunResponse bestRun, RegisteredModel registered,
                                   String error, Instant createdAt, Instant startedAt, Instant finishedAt,
                                   String submittedBy) {

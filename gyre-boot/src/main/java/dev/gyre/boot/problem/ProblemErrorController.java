@@ -3,6 +3,7 @@ package dev.gyre.boot.problem;
 import java.io.IOException;
 import java.net.URI;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +46,7 @@ public class ProblemErrorController implements ErrorController {
             if (status.is5xxServerError() && error != null) {
                 log.error("Unhandled error on {}", request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI), error);
             }
-            String code = status.value() == 500 ? "internal-error" : ProblemHandler.codeFor(status);
+            String code = ProblemCode.forStatus(status);
             problem = ProblemDetail.forStatusAndDetail(status, status.is5xxServerError()
                     ? "An unexpected error occurred; it has been logged"
                     : "The request was refused: " + reason(status));

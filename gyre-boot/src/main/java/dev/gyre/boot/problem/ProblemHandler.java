@@ -6,7 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
+import dev.gyre.api.UnknownValueException;
 import dev.gyre.boot.json.RefusedValueException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,6 +20,8 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -41,15 +45,24 @@ import tools.jackson.core.exc.StreamReadException;
 public class ProblemHandler extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     private static final String UNIQUE_VIOLATION = "23505";
+    private static final java.util.Set<String> ABSENT_CONSTRAINTS = java.util.Set.of("NotNull", "NotBlank", "NotEmpty");
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "The request body could not be read");
+        if (ex.getCause() == null) {
+            // Spring's "required request body is missing": the one unreadable body without a parser's cause
+            return handleExceptionInternal(ex, problem(ProblemCode.MISSING_BODY, "The request needs a body"),
+                    headers, HttpStatus.BAD_REQUEST, request);
+        }
+        ProblemDetail problem = problem(ProblemCode.MALFORMED_REQUEST, "The request body could not be read");
         if (ex.getCause() instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
             String field = path(jackson.getPath());
-            if (jackson instanceof RefusedValueException refused) {
+            UnknownValueException unknown = unknownValue(ex);
+            if (unknown != null) {
+                problem = problem(unknown.code(), "Field '" + field + "' " + unknown.getMessage());
+            } else if (jackson instanceof RefusedValueException refused) {
                 problem.setDetail("Field '" + field + "' " + refused.getOriginalMessage());
             } else if (jackson instanceof InputCoercionException coercion) {
                 problem.setDetail("Field '" + field + "' is out of range: " + coercion.getOriginalMessage());
@@ -65,9 +78,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /**
+     * A request record's declared constraint ({@code @Min}, {@code @NotNull}...) broken: the first broken one, as
+     * {@code missing-field} for an absent value and {@code invalid-field} otherwise, naming the field.
+     */
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        FieldError error = ex.getBindingResult().getFieldError();
+        if (error == null) {
+            return handleExceptionInternal(ex, problem(ProblemCode.MALFORMED_REQUEST,
+                    "The request body is invalid"), headers, HttpStatus.BAD_REQUEST, request);
+        }
+        boolean absent = ABSENT_CONSTRAINTS.contains(error.getCode());
+        ProblemDetail problem = problem(absent ? ProblemCode.MISSING_FIELD : ProblemCode.INVALID_FIELD,
+                error.getField() + " " + error.getDefaultMessage() + (absent ? "" : ", got " + error.getRejectedValue()));
+        problem.setProperty("field", error.getField());
+        return handleExceptionInternal(ex, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<Object> typeMismatch(MethodArgumentTypeMismatchException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-parameter",
+        ProblemDetail problem = problem(ProblemCode.INVALID_PARAMETER,
                 "Parameter '" + ex.getName() + "' has an invalid value '" + ex.getValue() + "'");
         problem.setProperty("field", ex.getName());
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -82,13 +115,13 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         SQLException sql = sqlCause(ex);
         String state = sql == null ? null : sql.getSQLState();
         if (UNIQUE_VIOLATION.equals(state)) {
-            ProblemDetail problem = problem(HttpStatus.CONFLICT, "conflict",
+            ProblemDetail problem = problem(ProblemCode.CONFLICT,
                     "The request conflicts with the current state (it may already exist)");
             return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
         }
         log.warn("Database refused data on {} (SQLState {}): {}", request.getDescription(false), state,
                 ex.getMostSpecificCause().getMessage());
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "invalid-data",
+        ProblemDetail problem = problem(ProblemCode.INVALID_DATA,
                 "The request holds a value that cannot be stored: " + dataFault(state));
         if (state != null) {
             problem.setProperty("sqlState", state);
@@ -105,7 +138,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     /** A multipart body without a boundary, or one that ends in the middle of a part. */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> malformedMultipart(MultipartException ex, WebRequest request) {
-        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-multipart",
+        ProblemDetail problem = problem(ProblemCode.MALFORMED_MULTIPART,
                 "The multipart body could not be read: its Content-Type needs a boundary, and every part must be "
                         + "complete and closed by the final boundary");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.BAD_REQUEST, request);
@@ -116,7 +149,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                           HttpHeaders headers, HttpStatusCode status,
                                                                           WebRequest request) {
         String limit = ex.getMaxUploadSize() > 0 ? " of " + ex.getMaxUploadSize() + " bytes" : "";
-        ProblemDetail problem = problem(HttpStatus.CONTENT_TOO_LARGE, "upload-too-large",
+        ProblemDetail problem = problem(ProblemCode.UPLOAD_TOO_LARGE,
                 "The upload is larger than the limit" + limit);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
     }
@@ -124,7 +157,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception ex, WebRequest request) {
         log.error("Unhandled error on {}", request.getDescription(false), ex);
-        ProblemDetail problem = problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error",
+        ProblemDetail problem = problem(ProblemCode.INTERNAL_ERROR,
                 "An unexpected error occurred; it has been logged");
         return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
     }
@@ -141,15 +174,24 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (body instanceof ProblemDetail problem
                 && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
-            String code = codeFor(statusCode);
+            String code = ProblemCode.forStatus(statusCode);
             problem.setType(URI.create(Problems.TYPE_PREFIX + code));
             problem.setProperty("code", code);
         }
         return super.handleExceptionInternal(ex, body, headers, statusCode, request);
     }
 
-    private static ProblemDetail problem(HttpStatus status, String code, String detail) {
-        return Problems.of(status, code, detail, Map.of()).getBody();
+    private static ProblemDetail problem(ProblemCode code, String detail) {
+        return Problems.detail(code, detail, Map.of());
+    }
+
+    private static UnknownValueException unknownValue(Throwable ex) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnknownValueException unknown) {
+                return unknown;
+            }
+        }
+        return null;
     }
 
     private static SQLException sqlCause(Throwable ex) {
@@ -177,12 +219,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         };
     }
 
-    /** The Gyre code of a bare status: its reason phrase in kebab case ("Not Found" becomes "not-found"). */
-    static String codeFor(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        String phrase = known == null ? "error-" + status.value() : known.getReasonPhrase();
-        return phrase.toLowerCase().replaceAll("[^a-z0-9]+", "-");
-    }
 
     private static String path(List<JacksonException.Reference> path) {
         return path.stream()

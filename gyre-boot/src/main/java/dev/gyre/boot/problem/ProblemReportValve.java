@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
@@ -38,7 +39,7 @@ public class ProblemReportValve extends ErrorReportValve {
         HttpStatusCode code = HttpStatusCode.valueOf(status);
         HttpStatus known = HttpStatus.resolve(status);
         String reason = known == null ? "Error " + status : known.getReasonPhrase();
-        String gyreCode = status == 500 ? "internal-error" : ProblemHandler.codeFor(code);
+        String gyreCode = ProblemCode.forStatus(code);
         Map<String, Object> problem = new LinkedHashMap<>();
         problem.put("type", Problems.TYPE_PREFIX + gyreCode);
         problem.put("title", reason);

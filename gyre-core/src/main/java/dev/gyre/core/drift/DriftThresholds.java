@@ -10,15 +10,30 @@ package dev.gyre.core.drift;
 public record DriftThresholds(double alpha, double psi, double datasetShare) {
     public static final DriftThresholds DEFAULT = new DriftThresholds(0.05, 0.2, 0.5);
 
+    /** @throws InvalidThreshold naming the threshold out of range */
     public DriftThresholds {
         if (!(alpha > 0 && alpha < 1)) {
-            throw new IllegalArgumentException("alpha must be in (0, 1): " + alpha);
+            throw new InvalidThreshold("alpha", "alpha must be in (0, 1): " + alpha);
         }
         if (!(psi >= 0)) {
-            throw new IllegalArgumentException("psi must be >= 0: " + psi);
+            throw new InvalidThreshold("psi", "psi must be >= 0: " + psi);
         }
         if (!(datasetShare > 0 && datasetShare <= 1)) {
-            throw new IllegalArgumentException("datasetShare must be in (0, 1]: " + datasetShare);
+            throw new InvalidThreshold("datasetShare", "datasetShare must be in (0, 1]: " + datasetShare);
+        }
+    }
+
+    /** A threshold out of its range; {@link #threshold()} is its component name, e.g. {@code alpha}. */
+    public static final class InvalidThreshold extends IllegalArgumentException {
+        private final String threshold;
+
+        InvalidThreshold(String threshold, String message) {
+            super(message);
+            this.threshold = threshold;
+        }
+
+        public String threshold() {
+            return threshold;
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.gyre.core.features;
 
 import dev.gyre.core.ml.Task;
+import dev.gyre.core.table.Categories;
 import dev.gyre.core.table.Table;
 import dev.gyre.core.table.Values;
 import org.tribuo.Example;
@@ -14,8 +15,6 @@ import org.tribuo.provenance.SimpleDataSourceProvenance;
 import org.tribuo.regression.RegressionFactory;
 import org.tribuo.regression.Regressor;
 
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,7 +35,7 @@ import java.util.Map;
  * Every example holds every feature explicitly (zeros included): the same features in training and
  * serving, and Tribuo's mean/std statistics over implicit zeros are wrong in 4.3.2
  * ({@code MeanStdDevStatistics.observeSparse(int)} resets the mean). Categorical values and labels are
- * compared after stripping surrounding spaces. A JSON string that {@link Table#isMissing} calls missing ({@code ""},
+ * spelled by {@link Categories#of} (surrounding spaces stripped), as monitoring's drift spells them. A JSON string that {@link Table#isMissing} calls missing ({@code ""},
  * {@code "NA"}...) is missing in serving as it is in a training cell. Immutable and thread-safe.
  */
 public final class FeatureEncoder<T extends Output<T>> {
@@ -257,7 +256,7 @@ public final class FeatureEncoder<T extends Output<T>> {
     }
 
     static String labelText(String cell) {
-        return cell.strip();
+        return Categories.of(cell);
     }
 
     /** A table cell as the typed value of its kind; null when missing. */
@@ -268,7 +267,7 @@ public final class FeatureEncoder<T extends Output<T>> {
         Object value = switch (kind) {
             case NUMERIC -> Values.parseNumber(cell);
             case BOOLEAN -> Values.parseBoolean(cell);
-            case CATEGORICAL -> cell.strip();
+            case CATEGORICAL -> Categories.of(cell);
         };
         if (value == null) {
             throw new IllegalArgumentException("row " + (row + 1) + ", column '" + column + "': '" + cell
@@ -282,21 +281,8 @@ public final class FeatureEncoder<T extends Output<T>> {
         return switch (kind) {
             case NUMERIC -> raw instanceof Number n && Double.isFinite(n.doubleValue()) ? n.doubleValue() : null;
             case BOOLEAN -> raw instanceof Boolean b ? b : null;
-            case CATEGORICAL -> raw instanceof String s ? s.strip()
-                    : raw instanceof Boolean b ? b.toString()
-                    : raw instanceof Number n ? numberText(n) : null;
+            case CATEGORICAL -> Categories.of(raw);
         };
-    }
-
-    /** Integral numbers without a fraction, so that JSON 3 and 3.0 match the CSV's "3". */
-    static String numberText(Number n) {
-        if (n instanceof Integer || n instanceof Long || n instanceof Short || n instanceof Byte || n instanceof BigInteger) {
-            return n.toString();
-        }
-        BigDecimal d = n instanceof BigDecimal b ? b
-                : n instanceof Float f ? new BigDecimal(f.toString())
-                : BigDecimal.valueOf(n.doubleValue());
-        return d.stripTrailingZeros().toPlainString();
     }
 
     private static String expected(FeatureKind kind) {

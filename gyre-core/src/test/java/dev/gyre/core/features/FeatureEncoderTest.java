@@ -91,8 +91,8 @@ class FeatureEncoderTest {
             assertThat(features(ENCODER.example(Map.of("c", "red", "code", code)))).as("code %s", code)
                     .containsEntry("code=7", 1.0);
         }
-        assertThat(FeatureEncoder.numberText(2.5)).isEqualTo("2.5");
-        assertThat(FeatureEncoder.numberText(1e20)).isEqualTo("100000000000000000000");
+        assertThat(dev.gyre.core.table.Categories.numberText(2.5)).isEqualTo("2.5");
+        assertThat(dev.gyre.core.table.Categories.numberText(1e20)).isEqualTo("100000000000000000000");
         assertThat(features(ENCODER.example(Map.of("c", true, "code", 3)))).containsEntry("c=red", 0.0);
     }
 

@@ -11,8 +11,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.monitoring.DriftReportResponse;
 import dev.gyre.api.monitoring.DriftWindow;
 import dev.gyre.api.monitoring.FeatureDriftResponse;
@@ -28,7 +30,7 @@ import dev.gyre.monitoring.alert.Alerts;
 import dev.gyre.monitoring.monitor.MonitorService;
 import dev.gyre.monitoring.prediction.LoggedPrediction;
 import dev.gyre.monitoring.prediction.PredictionLogStore;
-import dev.gyre.monitoring.reference.Categories;
+import dev.gyre.core.table.Categories;
 import dev.gyre.monitoring.reference.Reference;
 import dev.gyre.monitoring.reference.ReferenceClient;
 import io.micrometer.core.instrument.Gauge;
@@ -69,7 +71,7 @@ public class DriftService {
         List<LoggedPrediction> window = predictions.window(deployment, monitor.windowSize(),
                 monitor.windowDuration());
         if (window.isEmpty()) {
-            throw Problems.conflict("no-predictions", "no predictions of deployment '" + deployment
+            throw Problems.of(ProblemCode.NO_PREDICTIONS, "no predictions of deployment '" + deployment
                     + "' are logged in the monitor's window");
         }
         Reference reference = references.reference(monitor.referenceDataset(), monitor.referenceVersion());
@@ -113,7 +115,7 @@ public class DriftService {
     private static FeatureDriftResponse feature(ColumnSpec column, Reference reference, List<LoggedPrediction> window,
                                                 DriftThresholds thresholds, List<FeatureDrift> tested) {
         String name = column.name();
-        boolean numeric = "numeric".equals(column.type());
+        boolean numeric = column.type() == ColumnType.NUMERIC;
         String type = numeric ? "numeric" : "categorical";
         String test = numeric ? "ks" : "chi2";
         FeatureDrift drift;
@@ -128,9 +130,9 @@ public class DriftService {
             }
             drift = DriftTests.numeric(name, ref, cur, thresholds);
         } else {
-            boolean bool = "boolean".equals(column.type());
+            boolean bool = column.type() == ColumnType.BOOLEAN;
             List<String> ref = reference.categorical().get(name);
-            List<String> cur = window.stream().map(p -> Categories.of(p.inputs().get(name), bool)).toList();
+            List<String> cur = window.stream().map(p -> category(p.inputs().get(name), bool)).toList();
             long refCount = ref.stream().filter(Objects::nonNull).count();
             long curCount = cur.stream().filter(Objects::nonNull).count();
             String note = note(name, refCount, curCount, window, 1);
@@ -170,7 +172,7 @@ public class DriftService {
             return untested(label, "not tested: the label column is not in the reference version");
         }
         FeatureDrift drift;
-        if ("numeric".equals(column.type())) {
+        if (column.type() == ColumnType.NUMERIC) {
             double[] ref = reference.numeric().get(label);
             double[] cur = window.stream().mapToDouble(p -> p.value() == null ? Double.NaN : p.value()).toArray();
             if (Arrays.stream(cur).filter(v -> !Double.isNaN(v)).count() < DriftTests.MIN_NUMERIC_VALUES
@@ -180,9 +182,9 @@ public class DriftService {
             }
             drift = DriftTests.numeric(label, ref, cur, thresholds);
         } else {
-            boolean bool = "boolean".equals(column.type());
+            boolean bool = column.type() == ColumnType.BOOLEAN;
             List<String> ref = reference.categorical().get(label);
-            List<String> cur = window.stream().map(p -> Categories.of(p.label(), bool)).toList();
+            List<String> cur = window.stream().map(p -> category(p.label(), bool)).toList();
             if (cur.stream().allMatch(Objects::isNull) || ref.stream().allMatch(Objects::isNull)) {
                 return untested(label, "not tested: no logged prediction has a label");
             }
@@ -190,6 +192,10 @@ public class DriftService {
         }
         return new PredictionDriftResponse(label, drift.test(), drift.statistic(), drift.pValue(), drift.psi(),
                 drift.drifted(), drift.referenceCount(), drift.currentCount(), null);
+    }
+
+    private static String category(Object value, boolean bool) {
+        return bool ? Categories.ofBoolean(value) : Categories.of(value);
     }
 
     private static PredictionDriftResponse untested(String column, String note) {

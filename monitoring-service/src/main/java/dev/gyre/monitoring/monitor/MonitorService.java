@@ -7,6 +7,7 @@ import java.util.Map;
 
 import dev.gyre.api.Names;
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -55,22 +56,22 @@ public class MonitorService {
     public Saved put(String deployment, MonitorRequest request) {
         Names.require("deployment", deployment);
         if (request == null) {
-            throw Problems.badRequest("missing-field", "a monitor needs a body with a reference",
+            throw Problems.of(ProblemCode.MISSING_FIELD, "a monitor needs a body with a reference",
                     Map.of("field", "reference"));
         }
         ReferenceSpec reference = request.reference();
         if (reference == null || reference.dataset() == null || reference.version() == null) {
-            throw Problems.badRequest("missing-field", "reference {dataset, version} is required",
+            throw Problems.of(ProblemCode.MISSING_FIELD, "reference {dataset, version} is required",
                     Map.of("field", "reference"));
         }
         Names.require("reference.dataset", reference.dataset());
         if (reference.version() < 1) {
-            throw Problems.badRequest("invalid-field", "reference.version must be at least 1",
+            throw Problems.of(ProblemCode.INVALID_FIELD, "reference.version must be at least 1",
                     Map.of("field", "reference.version"));
         }
         WindowSpec window = request.window() == null ? new WindowSpec(null, null) : request.window();
         if (window.size() != null && window.size() < 1) {
-            throw Problems.badRequest("invalid-field", "window.size must be at least 1", Map.of("field", "window.size"));
+            throw Problems.of(ProblemCode.INVALID_FIELD, "window.size must be at least 1", Map.of("field", "window.size"));
         }
         if (window.duration() != null) {
             duration(window.duration());
@@ -80,7 +81,7 @@ public class MonitorService {
         DatasetVersionResponse version = references.version(reference.dataset(), reference.version());
         if (request.label() != null && version.columns().stream().map(ColumnSpec::name)
                 .noneMatch(request.label()::equals)) {
-            throw Problems.badRequest("unknown-column", "label '" + request.label() + "' is not a column of "
+            throw Problems.of(ProblemCode.UNKNOWN_COLUMN, "label '" + request.label() + "' is not a column of "
                     + reference.dataset() + " version " + reference.version(), Map.of("field", "label"));
         }
         return transaction.execute(status -> {
@@ -130,7 +131,7 @@ public class MonitorService {
 
     private static Duration duration(String iso) {
         if (iso.length() > MAX_DURATION_TEXT) {
-            throw Problems.badRequest("invalid-field", "window.duration must be an ISO-8601 duration of at most "
+            throw Problems.of(ProblemCode.INVALID_FIELD, "window.duration must be an ISO-8601 duration of at most "
                     + MAX_DURATION_TEXT + " characters, such as PT24H", Map.of("field", "window.duration"));
         }
         Duration duration;
@@ -140,7 +141,7 @@ public class MonitorService {
             duration = null;
         }
         if (duration == null || duration.isNegative() || duration.isZero() || duration.compareTo(MAX_WINDOW) > 0) {
-            throw Problems.badRequest("invalid-field", "window.duration must be a positive ISO-8601 duration of "
+            throw Problems.of(ProblemCode.INVALID_FIELD, "window.duration must be a positive ISO-8601 duration of "
                     + "at most " + MAX_WINDOW.toDays() + " days (P" + MAX_WINDOW.toDays() + "D), such as PT24H, got '"
                     + iso + "'", Map.of("field", "window.duration"));
         }
@@ -157,10 +158,8 @@ public class MonitorService {
                 given.datasetShare() == null ? d.datasetShare() : given.datasetShare());
         try {
             new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
-        } catch (IllegalArgumentException e) {
-            String field = e.getMessage().startsWith("alpha") ? "thresholds.alpha"
-                    : e.getMessage().startsWith("psi") ? "thresholds.psi" : "thresholds.datasetShare";
-            throw Problems.badRequest("invalid-field", e.getMessage(), Map.of("field", field));
+        } catch (DriftThresholds.InvalidThreshold e) {
+            throw Problems.of(ProblemCode.INVALID_FIELD, e.getMessage(), Map.of("field", "thresholds." + e.threshold()));
         }
         return t;
     }

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.monitoring.FeedbackAck;
 import dev.gyre.api.monitoring.FeedbackItem;
@@ -38,11 +39,11 @@ class PredictionLogService {
 
     PredictionLogAck log(PredictionLogBatch batch) {
         if (batch == null || batch.predictions() == null) {
-            throw Problems.badRequest("missing-field", "predictions is required", Map.of("field", "predictions"));
+            throw Problems.of(ProblemCode.MISSING_FIELD, "predictions is required", Map.of("field", "predictions"));
         }
         List<PredictionRecord> records = batch.predictions();
         if (records.size() > properties.maxBatchSize()) {
-            throw Problems.badRequest("batch-too-large", "a batch may carry at most " + properties.maxBatchSize()
+            throw Problems.of(ProblemCode.BATCH_TOO_LARGE, "a batch may carry at most " + properties.maxBatchSize()
                     + " predictions, got " + records.size(), Map.of("field", "predictions"));
         }
         for (int i = 0; i < records.size(); i++) {
@@ -67,18 +68,18 @@ class PredictionLogService {
     private static void validate(PredictionRecord record, int index) {
         String at = "predictions[" + index + "]";
         if (record == null) {
-            throw Problems.badRequest("invalid-prediction", at + " is null", Map.of("field", at, "index", index));
+            throw Problems.of(ProblemCode.INVALID_PREDICTION, at + " is null", Map.of("field", at, "index", index));
         }
         if (record.id() == null || record.id().isBlank()) {
-            throw Problems.badRequest("invalid-prediction", at + ".id is required",
+            throw Problems.of(ProblemCode.INVALID_PREDICTION, at + ".id is required",
                     Map.of("field", at + ".id", "index", index));
         }
         if (record.id().length() > 200) {
-            throw Problems.badRequest("invalid-prediction", at + ".id is longer than 200 characters",
+            throw Problems.of(ProblemCode.INVALID_PREDICTION, at + ".id is longer than 200 characters",
                     Map.of("field", at + ".id", "index", index));
         }
         if (!Names.isValid(record.deployment())) {
-            throw Problems.badRequest("invalid-prediction", at + ".deployment is required and must match "
+            throw Problems.of(ProblemCode.INVALID_PREDICTION, at + ".deployment is required and must match "
                     + "[a-z0-9][a-z0-9._-]{0,62}, got '" + record.deployment() + "'",
                     Map.of("field", at + ".deployment", "index", index));
         }
@@ -86,7 +87,7 @@ class PredictionLogService {
 
     FeedbackAck feedback(FeedbackRequest request) {
         if (request == null || request.items() == null) {
-            throw Problems.badRequest("missing-field", "items is required", Map.of("field", "items"));
+            throw Problems.of(ProblemCode.MISSING_FIELD, "items is required", Map.of("field", "items"));
         }
         List<FeedbackItem> items = request.items();
         Map<String, Object> actuals = new LinkedHashMap<>();
@@ -95,13 +96,13 @@ class PredictionLogService {
             FeedbackItem item = items.get(i);
             String at = "items[" + i + "]";
             if (item == null || item.predictionId() == null || item.predictionId().isBlank()) {
-                throw Problems.badRequest("invalid-feedback", at + ".predictionId is required",
+                throw Problems.of(ProblemCode.INVALID_FEEDBACK, at + ".predictionId is required",
                         Map.of("field", at + ".predictionId", "index", i));
             }
             Object actual = item.actual();
             if (!(actual instanceof String || actual instanceof Number || actual instanceof Boolean)
                     || (actual instanceof String s && s.isBlank())) {
-                throw Problems.badRequest("invalid-feedback", at + ".actual must be a label (string), a number "
+                throw Problems.of(ProblemCode.INVALID_FEEDBACK, at + ".actual must be a label (string), a number "
                         + "or a boolean", Map.of("field", at + ".actual", "index", i));
             }
             actuals.put(item.predictionId(), actual);

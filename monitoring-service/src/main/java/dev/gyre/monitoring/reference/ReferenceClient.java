@@ -8,11 +8,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.boot.peer.Peer;
+import dev.gyre.core.table.Categories;
 import dev.gyre.core.table.CsvFormatException;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
@@ -92,7 +95,7 @@ public class ReferenceClient {
             }
             columns.add(column);
             int rows = table.rowCount();
-            if ("numeric".equals(column.type())) {
+            if (column.type() == ColumnType.NUMERIC) {
                 double[] values = new double[rows];
                 Arrays.fill(values, Double.NaN);
                 for (int r = 0; r < rows; r++) {
@@ -103,10 +106,10 @@ public class ReferenceClient {
                 }
                 numeric.put(column.name(), values);
             } else {
-                boolean bool = "boolean".equals(column.type());
+                boolean bool = column.type() == ColumnType.BOOLEAN;
                 List<String> values = new ArrayList<>(rows);
                 for (int r = 0; r < rows; r++) {
-                    values.add(Categories.of(table.cell(r, index), bool));
+                    values.add(bool ? Categories.ofBoolean(table.cell(r, index)) : Categories.of(table.cell(r, index)));
                 }
                 categorical.put(column.name(), values);
             }
@@ -117,7 +120,7 @@ public class ReferenceClient {
 
     private static <T> T call(Supplier<T> call, String dataset, Integer version) {
         String what = version == null ? "dataset '" + dataset + "'" : "dataset '" + dataset + "' version " + version;
-        return DATA.call("reference " + what, call, 404, answer -> Problems.badRequest("unknown-reference",
+        return DATA.call("reference " + what, call, 404, answer -> Problems.of(ProblemCode.UNKNOWN_REFERENCE,
                 "reference " + what + " does not exist in data-service", Map.of("field", "reference")));
     }
 }

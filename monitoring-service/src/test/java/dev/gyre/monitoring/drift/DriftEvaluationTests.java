@@ -115,6 +115,27 @@ class DriftEvaluationTests extends MonitoringServiceTestBase {
     }
 
     @Test
+    void countsACategoryWithSurroundingSpacesAsTheSameCategoryAsServingDoes() {
+        monitor("drift-spaces", "");
+        log(records("drift-spaces", "drift-spaces", allRows(), inputs -> {
+            if (inputs.get("Island") instanceof String island) {
+                inputs.put("Island", " " + island + "  ");
+            }
+            return inputs;
+        }));
+
+        JsonNode report = http.post("/api/v1/monitors/drift-spaces/evaluate", "").body();
+
+        JsonNode island = feature(report, "Island");
+        assertThat(island.get("test").asString()).isEqualTo("chi2");
+        assertThat(island.get("drifted").asBoolean()).isFalse();
+        assertThat(island.get("pValue").asDouble()).isGreaterThan(0.99);
+        assertThat(island.get("psi").asDouble()).isLessThan(0.01);
+        assertThat(island.get("currentCount").asInt()).isEqualTo(island.get("referenceCount").asInt());
+        assertThat(report.get("datasetDrift").asBoolean()).isFalse();
+    }
+
+    @Test
     void keepsDatasetDriftFalseBelowTheShareThreshold() {
         monitor("drift-share", "");
         log(records("drift-share", "drift-share", allRows(), inputs -> {

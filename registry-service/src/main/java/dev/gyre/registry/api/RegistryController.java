@@ -9,6 +9,7 @@ import java.util.Map;
 
 import dev.gyre.api.Caller;
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.AliasRequest;
 import dev.gyre.api.registry.ModelEventResponse;
@@ -100,7 +101,7 @@ class RegistryController implements RegistryApi {
         try {
             bytes = bundle == null ? new byte[0] : bundle.getContentAsByteArray();
         } catch (IOException e) {
-            throw Problems.badRequest("invalid-bundle", "The part 'bundle' could not be read", Map.of("field", "bundle"));
+            throw Problems.of(ProblemCode.INVALID_BUNDLE, "The part 'bundle' could not be read", Map.of("field", "bundle"));
         }
         ModelRegistration.Registered registered = registration.register(name, bytes, metadata, caller.user());
         ModelVersionResponse v = registered.version();
@@ -151,7 +152,7 @@ class RegistryController implements RegistryApi {
     @ExceptionHandler(MissingServletRequestPartException.class)
     ErrorResponseException missingPart(MissingServletRequestPartException e) {
         String part = e.getRequestPartName();
-        return Problems.badRequest("bundle".equals(part) ? "invalid-bundle" : "missing-part",
+        return Problems.of("bundle".equals(part) ? ProblemCode.INVALID_BUNDLE : ProblemCode.MISSING_PART,
                 "The multipart request needs a non-empty part '" + part + "'", Map.of("field", part));
     }
 }

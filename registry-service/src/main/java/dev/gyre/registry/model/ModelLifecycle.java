@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.AliasRequest;
 import dev.gyre.api.registry.ModelResponse;
@@ -46,12 +47,12 @@ public class ModelLifecycle {
     public ModelResponse setAlias(String name, String alias, AliasRequest request, String actor) {
         Names.require("alias", alias);
         if (request == null || request.version() == null) {
-            throw Problems.badRequest("missing-field", "'version' is required", Map.of("field", "version"));
+            throw Problems.of(ProblemCode.MISSING_FIELD, "'version' is required", Map.of("field", "version"));
         }
         RegisteredModel model = lock(name);
         ModelVersion version = queries.requireVersion(model, request.version());
         if (version.getStage() == Stage.ARCHIVED) {
-            throw Problems.of(HttpStatus.CONFLICT, "version-archived", "Version " + version.getVersion()
+            throw Problems.of(ProblemCode.VERSION_ARCHIVED, "Version " + version.getVersion()
                     + " of model '" + name + "' is archived; an alias cannot point at it",
                     Map.of("model", name, "version", version.getVersion(), "alias", alias));
         }
@@ -82,7 +83,7 @@ public class ModelLifecycle {
         List<String> pointing = aliases.findByModelIdOrderByAlias(model.getId()).stream()
                 .filter(a -> a.getVersion() == number).map(ModelAlias::getAlias).toList();
         if (!pointing.isEmpty()) {
-            throw Problems.of(HttpStatus.CONFLICT, "version-aliased", "Version " + number + " of model '" + name
+            throw Problems.of(ProblemCode.VERSION_ALIASED, "Version " + number + " of model '" + name
                     + "' cannot be archived while aliased as " + String.join(", ", pointing),
                     Map.of("model", name, "version", number, "aliases", pointing));
         }

@@ -1,5 +1,6 @@
 package dev.gyre.registry.model;
 
+import dev.gyre.api.registry.ModelStage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -8,6 +9,7 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelResponse;
 import dev.gyre.api.registry.ModelVersionResponse;
@@ -137,12 +139,12 @@ public class ModelQueries {
         List<String> pointing = all.stream().filter(a -> a.getVersion() == v.getVersion())
                 .map(ModelAlias::getAlias).sorted().toList();
         return new ModelVersionResponse(model.getName(), v.getVersion(), v.getSha256(), v.getSizeBytes(),
-                v.getStage().name(), pointing, new LinkedHashMap<>(v.getMetrics()), v.getSignature(), v.getLineage(),
+                ModelStage.valueOf(v.getStage().name()), pointing, new LinkedHashMap<>(v.getMetrics()), v.getSignature(), v.getLineage(),
                 v.getCreatedAt());
     }
 
     private static RuntimeException corrupted(String name, int version, String sha256, String why) {
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "bundle-corrupted",
+        return Problems.of(ProblemCode.BUNDLE_CORRUPTED,
                 "The bundle of model '" + name + "' version " + version + " cannot be served: " + why,
                 Map.of("model", name, "version", version, "sha256", sha256));
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
@@ -73,13 +74,13 @@ public class ModelRegistration {
     public Registered register(String name, byte[] bundle, RegisterModelRequest metadata, String actor) {
         Names.require("name", name);
         if (metadata == null) {
-            throw Problems.badRequest("missing-metadata", "The part 'metadata' is required", Map.of("field", "metadata"));
+            throw Problems.of(ProblemCode.MISSING_METADATA, "The part 'metadata' is required", Map.of("field", "metadata"));
         }
         if (metadata.alias() != null) {
             Names.require("alias", metadata.alias());
         }
         if (metadata.metrics() != null && metadata.metrics().values().stream().anyMatch(m -> m == null || !Double.isFinite(m))) {
-            throw Problems.badRequest("invalid-metrics", "Every metric must be a finite number",
+            throw Problems.of(ProblemCode.INVALID_METRICS, "Every metric must be a finite number",
                     Map.of("field", "metrics"));
         }
         String sha256 = Digests.sha256Hex(bundle);
@@ -122,23 +123,23 @@ public class ModelRegistration {
     private ModelBundle verify(String name, byte[] bundle, String sha256) {
         if (bundle == null || bundle.length == 0) {
             meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
-            throw Problems.badRequest("invalid-bundle", "The part 'bundle' is empty", Map.of("field", "bundle"));
+            throw Problems.of(ProblemCode.INVALID_BUNDLE, "The part 'bundle' is empty", Map.of("field", "bundle"));
         }
         try {
             return ModelBundles.read(bundle, sha256, limits);
         } catch (BundleTooLargeException e) {
             meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
-            throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "bundle-too-large", "The part 'bundle' is refused unread: "
+            throw Problems.of(ProblemCode.BUNDLE_TOO_LARGE, "The part 'bundle' is refused unread: "
                     + e.getMessage(), Map.of("field", "bundle", "limit", e.limit()));
         } catch (BundleIntegrityException e) {
             meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
-            throw Problems.badRequest("invalid-bundle", "The part 'bundle' is not a valid Gyre model bundle: "
+            throw Problems.of(ProblemCode.INVALID_BUNDLE, "The part 'bundle' is not a valid Gyre model bundle: "
                     + e.getMessage(), Map.of("field", "bundle"));
         } catch (RuntimeException e) {
             // whatever else a hostile or truncated upload makes Tribuo throw is still bad input, not a 500
             log.warn("Bundle for model {} failed to load: {}", name, e.toString());
             meters.counter("gyre.registry.registrations", "outcome", "invalid").increment();
-            throw Problems.badRequest("invalid-bundle", "The part 'bundle' is not a valid Gyre model bundle: "
+            throw Problems.of(ProblemCode.INVALID_BUNDLE, "The part 'bundle' is not a valid Gyre model bundle: "
                     + "its model cannot be loaded", Map.of("field", "bundle"));
         }
     }

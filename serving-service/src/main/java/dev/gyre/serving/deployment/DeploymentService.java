@@ -8,12 +8,14 @@ import java.util.function.Supplier;
 
 import dev.gyre.api.Names;
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.serving.DeploymentRequest;
 import dev.gyre.api.serving.DeploymentResponse;
 import dev.gyre.api.serving.StrategySpec;
 import dev.gyre.boot.page.Pages;
+import dev.gyre.api.serving.StrategyType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.Sort;
@@ -48,17 +50,17 @@ public class DeploymentService {
     Deployed deploy(String name, DeploymentRequest request) {
         Names.require("name", name);
         if (request == null) {
-            throw Problems.badRequest("missing-body", "a deployment needs {model, alias | version}");
+            throw Problems.of(ProblemCode.MISSING_BODY, "a deployment needs {model, alias | version}");
         }
         Names.require("model", request.model());
         if ((request.alias() == null) == (request.version() == null)) {
-            throw Problems.badRequest("invalid-target", "give exactly one of 'alias' and 'version'",
+            throw Problems.of(ProblemCode.INVALID_TARGET, "give exactly one of 'alias' and 'version'",
                     Map.of("field", request.alias() == null ? "alias" : "version"));
         }
         if (request.alias() != null) {
             Names.require("alias", request.alias());
         } else if (request.version() < 1) {
-            throw Problems.badRequest("invalid-version", "version must be 1 or more, got " + request.version(),
+            throw Problems.of(ProblemCode.INVALID_VERSION, "version must be 1 or more, got " + request.version(),
                     Map.of("field", "version"));
         }
         StrategySpec strategy = strategy(request.strategy());
@@ -78,7 +80,7 @@ public class DeploymentService {
             try {
                 deployment = swapThenRecord(name, model, () -> deployments.saveAndFlush(toSave));
             } catch (ObjectOptimisticLockingFailureException e) {
-                throw Problems.conflict("concurrent-change", "deployment '" + name + "' was changed concurrently; retry");
+                throw Problems.of(ProblemCode.CONCURRENT_CHANGE, "deployment '" + name + "' was changed concurrently; retry");
             }
             log.info("deployment {} {} {} version {}", name, created ? "created:" : "changed:", model.model(),
                     model.version());
@@ -90,12 +92,13 @@ public class DeploymentService {
         if (requested == null) {
             return StrategySpec.single();
         }
-        if (StrategySpec.SINGLE.equals(requested.type())) {
+        if (requested.type() == StrategyType.SINGLE) {
             return StrategySpec.single();
         }
-        throw Problems.badRequest("unsupported-strategy", "strategy.type '" + requested.type()
+        String type = requested.type() == null ? "null" : requested.type().json();
+        throw Problems.of(ProblemCode.UNSUPPORTED_STRATEGY, "strategy.type '" + type
                         + "' is not supported yet; only 'single' is",
-                Map.of("field", "strategy.type", "type", String.valueOf(requested.type())));
+                Map.of("field", "strategy.type", "type", type));
     }
 
     /** Whether a deployment of that name exists, loaded or not. */
@@ -210,6 +213,6 @@ public class DeploymentService {
         DeploymentStatus status = loaded.get(d.getName()).isPresent() ? DeploymentStatus.READY
                 : d.getStatus() == DeploymentStatus.FAILED ? DeploymentStatus.FAILED : DeploymentStatus.LOADING;
         return new DeploymentResponse(d.getName(), d.getModel(), d.getAlias(), d.getVersion(), d.getSha256(),
-                status.name(), d.getStrategy(), d.getPreviousVersion(), d.getError(), d.getUpdatedAt());
+                dev.gyre.api.serving.DeploymentStatus.valueOf(status.name()), d.getStrategy(), d.getPreviousVersion(), d.getError(), d.getUpdatedAt());
     }
 }

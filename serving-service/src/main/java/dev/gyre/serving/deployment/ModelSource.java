@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegistryApi;
@@ -53,7 +54,7 @@ class ModelSource {
                 target.version());
         byte[] bytes = response.getBody();
         if (bytes == null || bytes.length == 0) {
-            throw badGateway("invalid-bundle", REGISTRY + " sent an empty bundle for " + model + " version "
+            throw badGateway(ProblemCode.INVALID_BUNDLE, REGISTRY + " sent an empty bundle for " + model + " version "
                     + target.version(), Map.of("model", model, "version", target.version()));
         }
         ModelBundle bundle;
@@ -62,13 +63,13 @@ class ModelSource {
         } catch (BundleIntegrityException e) {
             String actual = Digests.sha256Hex(bytes);
             if (!actual.equals(Digests.normalize(target.sha256()))) {
-                throw badGateway("bundle-digest-mismatch", "the bundle of " + model + " version " + target.version()
+                throw badGateway(ProblemCode.BUNDLE_DIGEST_MISMATCH, "the bundle of " + model + " version " + target.version()
                                 + " from " + REGISTRY + " has sha256 " + actual + " but the registry recorded "
                                 + target.sha256(),
                         Map.of("model", model, "version", target.version(), "expected", String.valueOf(target.sha256()),
                                 "actual", actual));
             }
-            throw badGateway("invalid-bundle", "the bundle of " + model + " version " + target.version()
+            throw badGateway(ProblemCode.INVALID_BUNDLE, "the bundle of " + model + " version " + target.version()
                     + " cannot be read: " + e.getMessage(), Map.of("model", model, "version", target.version()));
         }
         return new LoadedModel(model, target.version(), Digests.normalize(target.sha256()), new Predictor(bundle));
@@ -80,13 +81,13 @@ class ModelSource {
             props.put("field", field);
             props.put("model", model);
             props.put(field, value);
-            return Problems.of(HttpStatus.NOT_FOUND, "model-not-found", REGISTRY + " has no model '" + model
+            return Problems.of(ProblemCode.NOT_FOUND, REGISTRY + " has no model '" + model
                     + "' with " + field + " '" + value + "'" + (answer.detail() == null ? "" : ": " + answer.detail()),
                     props);
         });
     }
 
-    private static ErrorResponseException badGateway(String code, String detail, Map<String, ?> properties) {
-        return Problems.of(HttpStatus.BAD_GATEWAY, code, detail, properties);
+    private static ErrorResponseException badGateway(ProblemCode code, String detail, Map<String, ?> properties) {
+        return Problems.of(code, HttpStatus.BAD_GATEWAY, detail, properties);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.monitoring.PredictionRecord;
 import dev.gyre.api.serving.PredictRequest;
@@ -50,16 +51,16 @@ class PredictionService {
     PredictResponse predict(String deployment, PredictRequest request) {
         List<Map<String, Object>> instances = request == null ? null : request.instances();
         if (instances == null || instances.isEmpty()) {
-            throw Problems.badRequest("missing-instances", "'instances' must hold at least one record",
+            throw Problems.of(ProblemCode.MISSING_INSTANCES, "'instances' must hold at least one record",
                     Map.of("field", "instances"));
         }
         if (instances.size() > maxInstances) {
-            throw Problems.of(HttpStatus.CONTENT_TOO_LARGE, "too-many-instances", instances.size()
+            throw Problems.of(ProblemCode.TOO_MANY_INSTANCES, instances.size()
                     + " instances in one request; at most " + maxInstances, Map.of("field", "instances",
                     "max", maxInstances));
         }
         LoadedModel model = loaded.get(deployment).orElseThrow(() -> deployments.exists(deployment)
-                ? Problems.unavailable("deployment-not-ready", "deployment '" + deployment
+                ? Problems.of(ProblemCode.DEPLOYMENT_NOT_READY, "deployment '" + deployment
                 + "' is not loaded yet (or its last load failed); see GET /api/v1/deployments/" + deployment)
                 : Problems.notFound("deployment", deployment));
 
@@ -72,7 +73,7 @@ class PredictionService {
                     .map(error -> Map.<String, Object>of("instance", error.instance() == null ? 0 : error.instance(),
                             "field", error.field(), "message", error.message()))
                     .toList();
-            throw Problems.badRequest("invalid-instances", e.getMessage(), Map.of("errors", errors));
+            throw Problems.of(ProblemCode.INVALID_INSTANCES, e.getMessage(), Map.of("errors", errors));
         }
         Instant now = Instant.now();
         List<PredictionResult> results = new ArrayList<>(predictions.size());

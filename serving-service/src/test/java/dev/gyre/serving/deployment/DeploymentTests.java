@@ -109,7 +109,7 @@ class DeploymentTests extends ServingServiceTestBase {
     void namesAnUnknownAliasOrModel() {
         Response alias = deploy("nowhere", "penguins", "nope");
         assertThat(alias.status()).isEqualTo(404);
-        assertThat(alias.code()).isEqualTo("model-not-found");
+        assertThat(alias.code()).isEqualTo("not-found");
         assertThat(alias.body().get("field").asString()).isEqualTo("alias");
         assertThat(alias.body().get("detail").asString()).contains("'nope'").contains("registry-service");
 
@@ -146,6 +146,18 @@ class DeploymentTests extends ServingServiceTestBase {
         assertThat(response.body().get("field").asString()).isEqualTo("strategy.type");
         assertThat(response.body().get("detail").asString()).contains("'canary'");
         assertThat(http.get("/api/v1/deployments/canary-one").status()).isEqualTo(404);
+    }
+
+    @Test
+    void rejectsAnUnknownStrategyTypeNamingTheField() {
+        Response response = http.put("/api/v1/deployments/unknown-strategy",
+                "{\"model\":\"penguins\",\"alias\":\"champion\",\"strategy\":{\"type\":\"Blue-Green\"}}");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("unsupported-strategy");
+        assertThat(response.body().get("field").asString()).isEqualTo("strategy.type");
+        assertThat(response.body().get("detail").asString()).contains("'Blue-Green'");
+        assertThat(http.get("/api/v1/deployments/unknown-strategy").status()).isEqualTo(404);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.gyre.training.catalog;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.core.ml.Algorithm;
 import dev.gyre.core.ml.AlgorithmCatalog;
@@ -29,7 +30,7 @@ class AlgorithmController {
         try {
             wanted = Task.of(task);
         } catch (IllegalArgumentException e) {
-            throw Problems.badRequest("invalid-task", e.getMessage(), Map.of("field", "task"));
+            throw Problems.of(ProblemCode.INVALID_TASK, e.getMessage(), Map.of("field", "task"));
         }
         return catalog.all().stream().filter(a -> a.task() == wanted).toList();
     }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gyre.api.PageResponse;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.ExperimentResponse;
 import dev.gyre.api.training.RunResponse;
@@ -67,7 +68,7 @@ class ExperimentController {
             try {
                 higherIsBetter = Metrics.higherIsBetter(sort);
             } catch (IllegalArgumentException e) {
-                throw Problems.badRequest("invalid-metric", "sort must be a metric name (accuracy, f1_macro, "
+                throw Problems.of(ProblemCode.INVALID_METRIC, "sort must be a metric name (accuracy, f1_macro, "
                         + "precision_macro, recall_macro, auc, rmse, mae, r2), got '" + sort + "'", Map.of("field", "sort"));
             }
             Comparator<Double> values = higherIsBetter ? Comparator.<Double>reverseOrder() : Comparator.<Double>naturalOrder();

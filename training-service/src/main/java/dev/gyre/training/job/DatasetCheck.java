@@ -5,9 +5,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnProfileResponse;
 import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
@@ -44,26 +46,26 @@ class DatasetCheck {
         DatasetRef ref = request.dataset();
         DatasetVersionResponse version = version(ref);
         if (!"VALID".equals(version.status())) {
-            throw Problems.badRequest("invalid-dataset-version", "dataset '" + ref.name() + "' version " + ref.version()
+            throw Problems.of(ProblemCode.INVALID_DATASET_VERSION, "dataset '" + ref.name() + "' version " + ref.version()
                     + " is " + version.status() + "; only a VALID version can be trained on", Map.of("field", "dataset.version"));
         }
         List<ColumnSpec> columns = version.columns() == null ? List.of() : version.columns();
         Optional<ColumnSpec> label = columns.stream().filter(c -> request.label().equals(c.name())).findFirst();
         if (label.isEmpty()) {
-            throw Problems.badRequest("unknown-label", "label '" + request.label() + "' is not a column of dataset '"
+            throw Problems.of(ProblemCode.UNKNOWN_LABEL, "label '" + request.label() + "' is not a column of dataset '"
                     + ref.name() + "' version " + ref.version() + "; columns: " + columns.stream().map(ColumnSpec::name).toList(),
                     Map.of("field", "label"));
         }
-        Task task = Task.of(request.task());
-        boolean numeric = "numeric".equals(label.get().type());
+        Task task = Task.of(request.task().json());
+        boolean numeric = label.get().type() == ColumnType.NUMERIC;
         if (task == Task.REGRESSION && !numeric) {
-            throw Problems.badRequest("label-not-numeric", "regression label '" + request.label() + "' is a "
-                    + label.get().type() + " column, not a numeric one: to predict its classes use task classification",
+            throw Problems.of(ProblemCode.LABEL_NOT_NUMERIC, "regression label '" + request.label() + "' is a "
+                    + label.get().type().json() + " column, not a numeric one: to predict its classes use task classification",
                     Map.of("field", "label"));
         }
         if (task == Task.CLASSIFICATION && numeric) {
             distinct(ref, request.label()).filter(n -> !FeatureSpec.numericLabelCanBeClasses(n)).ifPresent(n -> {
-                throw Problems.badRequest("label-not-categorical", FeatureSpec.notCategorical(request.label(), n),
+                throw Problems.of(ProblemCode.LABEL_NOT_CATEGORICAL, FeatureSpec.notCategorical(request.label(), n),
                         Map.of("field", "label", "distinct", n, "suggestedTask", Task.REGRESSION.json()));
             });
         }
@@ -77,14 +79,14 @@ class DatasetCheck {
         }
         // 404: is it the dataset or only the version that is unknown?
         Integer latest = DATA.call("dataset '" + ref.name() + "'", () -> data.dataset(ref.name()), 404,
-                answer -> Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset", DATA.service() + " has no dataset '"
+                answer -> Problems.of(ProblemCode.UNKNOWN_DATASET, DATA.service() + " has no dataset '"
                         + ref.name() + "'", Map.of("field", "dataset.name"))).latestVersion();
         Map<String, Object> properties = new LinkedHashMap<>();
         properties.put("field", "dataset.version");
         if (latest != null) {
             properties.put("latestVersion", latest);
         }
-        throw Problems.of(HttpStatus.NOT_FOUND, "unknown-dataset-version", "dataset '" + ref.name() + "' has no version "
+        throw Problems.of(ProblemCode.UNKNOWN_DATASET_VERSION, "dataset '" + ref.name() + "' has no version "
                 + ref.version() + (latest == null ? " (it has no versions yet)" : "; its latest is " + latest), properties);
     }
 

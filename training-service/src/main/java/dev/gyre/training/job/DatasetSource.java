@@ -1,20 +1,15 @@
 package dev.gyre.training.job;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
 
-import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.training.DatasetRef;
 import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.boot.schema.ColumnSpecs;
 import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.features.TrainingData;
 import dev.gyre.core.ml.Task;
-import dev.gyre.core.table.Column;
-import dev.gyre.core.table.ColumnType;
 import dev.gyre.core.table.CsvFormatException;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
@@ -69,16 +64,6 @@ class DatasetSource {
             throw new TrainingFailure("data-service gave no columns for dataset " + version.dataset()
                     + " version " + version.version());
         }
-        List<Column> columns = new ArrayList<>();
-        for (ColumnSpec c : version.columns()) {
-            ColumnType type;
-            try {
-                type = ColumnType.valueOf(String.valueOf(c.type()).toUpperCase(Locale.ROOT));
-            } catch (IllegalArgumentException e) {
-                throw new TrainingFailure("data-service gave column '" + c.name() + "' the unknown type '" + c.type() + "'");
-            }
-            columns.add(new Column(c.name(), type, c.nullable() == null || c.nullable()));
-        }
-        return new TableSchema(columns);
+        return ColumnSpecs.toCore(version.columns());
     }
 }

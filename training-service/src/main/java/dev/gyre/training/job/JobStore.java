@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.RegisteredModel;
 import org.springframework.stereotype.Component;
@@ -84,7 +85,7 @@ class JobStore {
     public TrainingJob cancel(UUID id) {
         TrainingJob job = jobs.lock(id).orElseThrow(() -> Problems.notFound("training job", id.toString()));
         if (job.getStatus().isFinished()) {
-            throw Problems.conflict("job-finished", "training job " + id + " is already " + job.getStatus()
+            throw Problems.of(ProblemCode.JOB_FINISHED, "training job " + id + " is already " + job.getStatus()
                     + " and cannot be cancelled");
         }
         job.cancel();

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.core.ml.AlgorithmCatalog;
@@ -49,10 +50,10 @@ class Leaderboard {
         TrainingJobRequest request = job.getRequest();
         Dataset<?> dataset = set.dataset();
         EvaluationSpec evaluation = request.evaluation();
-        int minimum = TrainingJobValidator.KFOLD.equals(evaluation.method()) ? evaluation.folds() : 2;
+        int minimum = evaluation.method() == EvaluationMethod.KFOLD ? evaluation.folds() : 2;
         if (dataset.size() < minimum) {
             throw new TrainingFailure(set.description() + " has " + dataset.size() + " rows with a label; "
-                    + evaluation.method() + " evaluation needs at least " + minimum);
+                    + evaluation.method().json() + " evaluation needs at least " + minimum);
         }
 
         List<Trial> trials = Trial.of(request.candidates());
@@ -78,7 +79,7 @@ class Leaderboard {
         try {
             Trainer<?> trainer = CheckpointTrainer.wrap(catalog.trainer(task, trial.algorithm(), params, request.seed()),
                     checkpoint);
-            EvaluationResult result = TrainingJobValidator.KFOLD.equals(evaluation.method())
+            EvaluationResult result = evaluation.method() == EvaluationMethod.KFOLD
                     ? Evaluation.kfold(trainer, dataset, evaluation.folds(), request.seed())
                     : Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
             run = Run.succeeded(job.getExperiment(), job.getId(), trial.algorithm(), params, result.metrics(),

@@ -6,11 +6,14 @@ import java.util.List;
 import java.util.Map;
 
 import dev.gyre.api.Names;
+import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.training.Candidate;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisterSpec;
+import dev.gyre.api.training.TaskType;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.core.ml.AlgorithmCatalog;
 import dev.gyre.core.ml.Metrics;
@@ -24,8 +27,6 @@ import org.springframework.web.ErrorResponseException;
  */
 @Component
 class TrainingJobValidator {
-    static final String KFOLD = "kfold";
-    static final String HOLDOUT = "holdout";
     static final int DEFAULT_FOLDS = 5;
     static final double DEFAULT_TEST_FRACTION = 0.2;
     static final long DEFAULT_SEED = 42L;
@@ -42,20 +43,18 @@ class TrainingJobValidator {
     /** The validated request with defaults filled in (folds or test fraction, metric, seed). */
     TrainingJobRequest validate(TrainingJobRequest request) {
         if (request == null) {
-            throw invalid("missing-field", "", "a training job request body is required");
+            throw invalid(ProblemCode.MISSING_FIELD, "", "a training job request body is required");
         }
         String experiment = Names.require("experiment", request.experiment());
         DatasetRef dataset = request.dataset();
         if (dataset == null) {
-            throw invalid("missing-field", "dataset", "dataset {name, version} is required");
+            throw invalid(ProblemCode.MISSING_FIELD, "dataset", "dataset {name, version} is required");
         }
         Names.require("dataset.name", dataset.name());
-        if (dataset.version() < 1) {
-            throw invalid("invalid-field", "dataset.version", "dataset.version must be 1 or more, got " + dataset.version());
-        }
+        // dataset.version >= 1 is declared on DatasetRef (@Min) and checked before the request gets here
         Task task = task(request.task());
         if (request.label() == null || request.label().isBlank()) {
-            throw invalid("missing-field", "label", "label (the column to predict) is required");
+            throw invalid(ProblemCode.MISSING_FIELD, "label", "label (the column to predict) is required");
         }
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
         List<Candidate> candidates = candidates(request.candidates(), task, seed);
@@ -67,24 +66,20 @@ class TrainingJobValidator {
                 Names.require("register.alias", register.alias());
             }
         }
-        return new TrainingJobRequest(experiment, dataset, request.label(), task.json(), candidates, evaluation,
+        return new TrainingJobRequest(experiment, dataset, request.label(), request.task(), candidates, evaluation,
                 register, seed);
     }
 
-    private static Task task(String value) {
+    private static Task task(TaskType value) {
         if (value == null) {
-            throw invalid("missing-field", "task", "task is required: classification or regression");
+            throw invalid(ProblemCode.MISSING_FIELD, "task", "task is required: classification or regression");
         }
-        try {
-            return Task.of(value);
-        } catch (IllegalArgumentException e) {
-            throw invalid("invalid-task", "task", e.getMessage());
-        }
+        return Task.of(value.json());
     }
 
     private List<Candidate> candidates(List<Candidate> candidates, Task task, long seed) {
         if (candidates == null || candidates.isEmpty()) {
-            throw invalid("missing-field", "candidates", "candidates must list at least one algorithm");
+            throw invalid(ProblemCode.MISSING_FIELD, "candidates", "candidates must list at least one algorithm");
         }
         List<Candidate> normalized = new ArrayList<>();
         long runs = 0;
@@ -92,10 +87,10 @@ class TrainingJobValidator {
             String at = "candidates[" + i + "]";
             Candidate c = candidates.get(i);
             if (c == null || c.algorithm() == null || c.algorithm().isBlank()) {
-                throw invalid("missing-field", at + ".algorithm", at + ".algorithm is required");
+                throw invalid(ProblemCode.MISSING_FIELD, at + ".algorithm", at + ".algorithm is required");
             }
             if (catalog.find(task, c.algorithm()).isEmpty()) {
-                throw invalid("unknown-algorithm", at + ".algorithm", "no " + task.json() + " algorithm '"
+                throw invalid(ProblemCode.UNKNOWN_ALGORITHM, at + ".algorithm", "no " + task.json() + " algorithm '"
                         + c.algorithm() + "'; known: " + catalog.all().stream()
                         .filter(a -> a.task() == task).map(a -> a.name()).toList());
             }
@@ -106,7 +101,7 @@ class TrainingJobValidator {
                 for (Map.Entry<String, Object> axis : c.search().entrySet()) {
                     String field = at + ".search." + axis.getKey();
                     if (!(axis.getValue() instanceof List<?> values) || values.isEmpty()) {
-                        throw invalid("invalid-search", field, field + " must be a non-empty list of values");
+                        throw invalid(ProblemCode.INVALID_SEARCH, field, field + " must be a non-empty list of values");
                     }
                     for (int v = 0; v < values.size(); v++) {
                         hyperparameter(task, c.algorithm(), axis.getKey(), values.get(v), field + "[" + v + "]");
@@ -116,7 +111,7 @@ class TrainingJobValidator {
             }
             runs += points;
             if (runs > properties.maxRunsPerJob()) {
-                throw invalid("too-many-runs", "candidates", "the candidates and their search grids ask for more than "
+                throw invalid(ProblemCode.TOO_MANY_RUNS, "candidates", "the candidates and their search grids ask for more than "
                         + properties.maxRunsPerJob() + " runs");
             }
             normalized.add(new Candidate(c.algorithm(), params, c.search()));
@@ -128,7 +123,7 @@ class TrainingJobValidator {
                 catalog.trainer(task, trial.algorithm(), trial.params(), seed);
             } catch (IllegalArgumentException e) {
                 String at = "candidates[" + trial.candidate() + "]";
-                throw invalid("invalid-hyperparameter", at + ".params", at + ": " + e.getMessage());
+                throw invalid(ProblemCode.INVALID_HYPERPARAMETER, at + ".params", at + ": " + e.getMessage());
             }
         }
         return normalized;
@@ -140,45 +135,46 @@ class TrainingJobValidator {
             one.put(name, value);
             catalog.resolve(task, algorithm, one);
         } catch (IllegalArgumentException e) {
-            throw invalid("invalid-hyperparameter", field, field + ": " + e.getMessage());
+            throw invalid(ProblemCode.INVALID_HYPERPARAMETER, field, field + ": " + e.getMessage());
         }
     }
 
     private static EvaluationSpec evaluation(EvaluationSpec spec, Task task) {
         if (spec == null) {
-            throw invalid("missing-field", "evaluation", "evaluation {method, folds?|testFraction?, metric} is required");
+            throw invalid(ProblemCode.MISSING_FIELD, "evaluation", "evaluation {method, folds?|testFraction?, metric} is required");
         }
         String metric = spec.metric() == null ? defaultMetric(task) : spec.metric();
         try {
             Metrics.validate(metric, task);
         } catch (IllegalArgumentException e) {
-            throw invalid("invalid-metric", "evaluation.metric", e.getMessage());
+            throw invalid(ProblemCode.INVALID_METRIC, "evaluation.metric", e.getMessage());
         }
-        if (KFOLD.equals(spec.method())) {
+        if (spec.method() == EvaluationMethod.KFOLD) {
             int folds = spec.folds() == null ? DEFAULT_FOLDS : spec.folds();
             if (folds < 2 || folds > MAX_FOLDS) {
-                throw invalid("invalid-evaluation", "evaluation.folds",
+                throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.folds",
                         "evaluation.folds must be in [2, " + MAX_FOLDS + "], got " + folds);
             }
-            return new EvaluationSpec(KFOLD, folds, null, metric);
+            return new EvaluationSpec(EvaluationMethod.KFOLD, folds, null, metric);
         }
-        if (HOLDOUT.equals(spec.method())) {
+        if (spec.method() == EvaluationMethod.HOLDOUT) {
             double fraction = spec.testFraction() == null ? DEFAULT_TEST_FRACTION : spec.testFraction();
             if (!(fraction > 0 && fraction < 1)) {
-                throw invalid("invalid-evaluation", "evaluation.testFraction",
+                throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.testFraction",
                         "evaluation.testFraction must be in (0, 1), got " + fraction);
             }
-            return new EvaluationSpec(HOLDOUT, null, fraction, metric);
+            return new EvaluationSpec(EvaluationMethod.HOLDOUT, null, fraction, metric);
         }
-        throw invalid("invalid-evaluation", "evaluation.method",
-                "evaluation.method must be kfold or holdout, got '" + spec.method() + "'");
+        // an unknown method is refused while the body is read (EvaluationMethod.of); here it is absent
+        throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.method",
+                "evaluation.method must be kfold or holdout, got 'null'");
     }
 
     private static String defaultMetric(Task task) {
         return task == Task.CLASSIFICATION ? Metrics.ACCURACY : Metrics.RMSE;
     }
 
-    private static ErrorResponseException invalid(String code, String field, String detail) {
-        return Problems.badRequest(code, detail, Map.of("field", field));
+    private static ErrorResponseException invalid(ProblemCode code, String field, String detail) {
+        return Problems.of(code, detail, Map.of("field", field));
     }
 }

@@ -7,6 +7,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.RegisteredModel;
 import dev.gyre.api.training.TrainingJobRequest;
@@ -89,7 +90,7 @@ class TrainingPipeline {
 
     private Outcome train(TrainingJob job, Checkpoint checkpoint) {
         TrainingJobRequest request = job.getRequest();
-        Task task = Task.of(request.task());
+        Task task = Task.of(request.task().json());
         DatasetSource.TrainingSet set = datasets.load(request, task, checkpoint);
         Run best = leaderboard.best(job, task, set, checkpoint);
 
@@ -122,7 +123,7 @@ class TrainingPipeline {
         p.put("algorithm", best.getAlgorithm());
         p.put("params", json.writeValueAsString(best.getParams()));
         p.put("seed", Long.toString(request.seed()));
-        p.put("evaluation", TrainingJobValidator.KFOLD.equals(evaluation.method())
+        p.put("evaluation", evaluation.method() == EvaluationMethod.KFOLD
                 ? "kfold(" + evaluation.folds() + ")" : "holdout(" + evaluation.testFraction() + ")");
         p.put("metric", evaluation.metric());
         p.put("rowsUsed", Integer.toString(training.rowsUsed()));

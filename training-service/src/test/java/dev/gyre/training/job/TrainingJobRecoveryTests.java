@@ -8,7 +8,9 @@ import java.util.UUID;
 
 import dev.gyre.api.training.Candidate;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
+import dev.gyre.api.training.TaskType;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.training.TrainingServiceTestBase;
 import dev.gyre.training.experiment.ExperimentRepository;
@@ -41,9 +43,9 @@ class TrainingJobRecoveryTests extends TrainingServiceTestBase {
     @Test
     void resumesAJobLeftRunningByACrashKeepingItsFinishedRuns() {
         TrainingJobRequest request = new TrainingJobRequest("crashed", new DatasetRef("penguins", 1), "Species",
-                "classification", List.of(new Candidate("cart", Map.of("maxDepth", 2), null),
+                TaskType.CLASSIFICATION, List.of(new Candidate("cart", Map.of("maxDepth", 2), null),
                 new Candidate("cart", Map.of("maxDepth", 4), null)),
-                new EvaluationSpec("kfold", 3, null, "accuracy"), null, 42L);
+                new EvaluationSpec(EvaluationMethod.KFOLD, 3, null, "accuracy"), null, 42L);
         UUID id = UUID.randomUUID();
         // as a crashed process leaves it: RUNNING, with the first candidate's run already written
         Run earlier = transactions.execute(tx -> {

@@ -1,0 +1,2 @@
+/** The wire's column specs ↔ gyre-core's table schema, mapped once for every service. */
+package dev.gyre.boot.schema;
