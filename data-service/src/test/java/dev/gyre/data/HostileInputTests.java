@@ -18,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dev.gyre.test.ProblemAssertions.clientProblem;
 import static dev.gyre.test.ProblemAssertions.problem;
 import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,9 +46,7 @@ class HostileInputTests extends DataServiceTestBase {
     void aMalformedPathSegmentIsAProblemNotTomcatsHtmlPage(String segment) {
         for (String path : List.of("/api/v1/datasets/" + segment, "/api/v1/datasets/" + segment + "/versions/1")) {
             RawHttp.Answer answer = raw.send("GET", path);
-            assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-            assertThat(answer.json().path("code").asString()).as(answer.toString()).isNotEmpty();
+            clientProblem(answer);
         }
     }
 
@@ -57,7 +56,7 @@ class HostileInputTests extends DataServiceTestBase {
         Multipart body = new Multipart().file("file", "penguins.csv", "text/csv", Datasets.penguinsCsv());
         RawHttp.Answer answer = raw.send("POST", "/api/v1/datasets/" + name + "/versions",
                 Map.of("Content-Type", "multipart/form-data"), body.bytes());
-        assertProblem(answer, 400, "malformed-multipart");
+        problem(answer, 400, "malformed-multipart");
         assertNoVersion(name);
     }
 
@@ -69,13 +68,13 @@ class HostileInputTests extends DataServiceTestBase {
         byte[] cut = Arrays.copyOf(whole, whole.length / 2);
         RawHttp.Answer answer = raw.send("POST", "/api/v1/datasets/" + name + "/versions",
                 Map.of("Content-Type", body.contentType()), cut);
-        assertProblem(answer, 400, "malformed-multipart");
+        problem(answer, 400, "malformed-multipart");
 
         byte[] noClosingBoundary = Arrays.copyOf(whole, whole.length - ("--" + body.contentType()
                 .substring(body.contentType().indexOf('=') + 1) + "--\r\n").length());
         answer = raw.send("POST", "/api/v1/datasets/" + name + "/versions",
                 Map.of("Content-Type", body.contentType()), noClosingBoundary);
-        assertProblem(answer, 400, "malformed-multipart");
+        problem(answer, 400, "malformed-multipart");
 
         answer = raw.send("POST", "/api/v1/datasets/" + name + "/versions",
                 Map.of("Content-Type", "multipart/form-data; boundary=xyz"),
@@ -134,12 +133,6 @@ class HostileInputTests extends DataServiceTestBase {
     @Test
     void aFractionForAnIntegerQueryParameterIsAProblem() {
         problem(http.get("/api/v1/datasets?page=1.5"), 400, "invalid-parameter", "page");
-    }
-
-    private static void assertProblem(RawHttp.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-        assertThat(answer.json().path("code").asString()).as(answer.toString()).isEqualTo(code);
     }
 
     private void assertNoVersion(String dataset) {

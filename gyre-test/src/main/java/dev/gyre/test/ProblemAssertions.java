@@ -31,4 +31,20 @@ public final class ProblemAssertions {
         assertThat(problem.path("field").asString()).as(response.text()).isEqualTo(field);
         return problem;
     }
+
+    /** The status, {@code application/problem+json} and the Gyre {@code code} of an answer sent as raw bytes. */
+    public static JsonNode problem(RawHttp.Answer answer, int status, String code) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().path("code").asString()).as(answer.toString()).isEqualTo(code);
+        return answer.json();
+    }
+
+    /** A 4xx problem with some Gyre code: what any refusal of malformed raw bytes must be. */
+    public static JsonNode clientProblem(RawHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
+        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
+        assertThat(answer.json().path("code").asString()).as(answer.toString()).isNotEmpty();
+        return answer.json();
+    }
 }

@@ -13,6 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
+import static dev.gyre.test.ProblemAssertions.clientProblem;
 import static dev.gyre.test.ProblemAssertions.problem;
 import static dev.gyre.test.UniqueNames.uniqueName;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -38,9 +39,7 @@ class HostileInputTests extends RegistryServiceTestBase {
         for (String path : List.of("/api/v1/models/" + segment, "/api/v1/models/" + segment + "/aliases/champion",
                 "/api/v1/models/m/versions/" + segment + "/bundle")) {
             RawHttp.Answer answer = raw.send("GET", path);
-            assertThat(answer.status()).as(answer.toString()).isBetween(400, 499);
-            assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-            assertThat(answer.json().path("code").asString()).as(answer.toString()).isNotEmpty();
+            clientProblem(answer);
         }
     }
 
@@ -70,7 +69,7 @@ class HostileInputTests extends RegistryServiceTestBase {
                 .part("metadata", "application/json", metadata(null));
         RawHttp.Answer answer = raw.send("POST", "/api/v1/models/" + model + "/versions",
                 Map.of("Content-Type", "multipart/form-data"), body.bytes());
-        assertProblem(answer, 400, "malformed-multipart");
+        problem(answer, 400, "malformed-multipart");
         problem(http.get("/api/v1/models/" + model), 404, "not-found");
     }
 
@@ -83,7 +82,7 @@ class HostileInputTests extends RegistryServiceTestBase {
         byte[] whole = body.bytes();
         RawHttp.Answer answer = raw.send("POST", "/api/v1/models/" + model + "/versions",
                 Map.of("Content-Type", body.contentType()), Arrays.copyOf(whole, whole.length / 2));
-        assertProblem(answer, 400, "malformed-multipart");
+        problem(answer, 400, "malformed-multipart");
 
         answer = raw.send("POST", "/api/v1/models/" + model + "/versions",
                 Map.of("Content-Type", "multipart/form-data; boundary=nothing-like-it"),
@@ -102,11 +101,5 @@ class HostileInputTests extends RegistryServiceTestBase {
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
         problem(http.get("/api/v1/models/" + model), 404, "not-found");
-    }
-
-    private static void assertProblem(RawHttp.Answer answer, int status, String code) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
-        assertThat(answer.isProblem()).as(answer.toString()).isTrue();
-        assertThat(answer.json().path("code").asString()).as(answer.toString()).isEqualTo(code);
     }
 }
