@@ -2,7 +2,6 @@ package dev.gyre.serving.deployment;
 
 import java.time.Instant;
 
-import dev.gyre.api.serving.StrategySpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -30,7 +29,7 @@ class Deployment {
     private String sha256;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private StrategySpec strategy;
+    private StoredStrategy strategy;
     @Enumerated(EnumType.STRING)
     @Column(nullable = false)
     private DeploymentStatus status;
@@ -52,7 +51,7 @@ class Deployment {
     }
 
     /** Points the deployment at a newly loaded version, remembering the one it replaces. */
-    void serve(String model, String alias, int version, String sha256, StrategySpec strategy, Instant now) {
+    void serve(String model, String alias, int version, String sha256, StoredStrategy strategy, Instant now) {
         if (this.model != null && (this.version != version || !this.model.equals(model))) {
             this.previousVersion = this.version;
         }
@@ -96,7 +95,7 @@ class Deployment {
         return sha256;
     }
 
-    public StrategySpec getStrategy() {
+    public StoredStrategy getStrategy() {
         return strategy;
     }
 

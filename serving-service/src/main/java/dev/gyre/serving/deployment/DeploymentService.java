@@ -75,7 +75,7 @@ public class DeploymentService {
             if (created) {
                 deployment = new Deployment(name, now);
             }
-            deployment.serve(request.model(), request.alias(), model.version(), model.sha256(), strategy, now);
+            deployment.serve(request.model(), request.alias(), model.version(), model.sha256(), Deployments.stored(strategy), now);
             Deployment toSave = deployment;
             try {
                 deployment = swapThenRecord(name, model, () -> deployments.saveAndFlush(toSave));
@@ -212,7 +212,6 @@ public class DeploymentService {
     private DeploymentResponse response(Deployment d) {
         DeploymentStatus status = loaded.get(d.getName()).isPresent() ? DeploymentStatus.READY
                 : d.getStatus() == DeploymentStatus.FAILED ? DeploymentStatus.FAILED : DeploymentStatus.LOADING;
-        return new DeploymentResponse(d.getName(), d.getModel(), d.getAlias(), d.getVersion(), d.getSha256(),
-                dev.gyre.api.serving.DeploymentStatus.valueOf(status.name()), d.getStrategy(), d.getPreviousVersion(), d.getError(), d.getUpdatedAt());
+        return Deployments.toResponse(d, status);
     }
 }
