@@ -58,7 +58,7 @@ public class ModelQueries {
 
     public ModelResponse model(String name) {
         RegisteredModel model = require(name);
-        return toResponse(model, aliases.findByModelIdOrderByAlias(model.getId()));
+        return ModelMapping.toResponse(model, aliases.findByModelIdOrderByAlias(model.getId()));
     }
 
     public PageResponse<ModelResponse> models(Pageable pageable) {
@@ -67,7 +67,7 @@ public class ModelQueries {
                         page.getContent().stream().map(RegisteredModel::getId).toList()).stream()
                 .collect(Collectors.groupingBy(ModelAlias::getModelId));
         List<ModelResponse> items = page.getContent().stream()
-                .map(m -> toResponse(m, byModel.getOrDefault(m.getId(), List.of())))
+                .map(m -> ModelMapping.toResponse(m, byModel.getOrDefault(m.getId(), List.of())))
                 .toList();
         return Pages.response(page, items);
     }
@@ -77,7 +77,7 @@ public class ModelQueries {
         List<ModelAlias> all = aliases.findByModelIdOrderByAlias(model.getId());
         List<ModelVersionResponse> out = new ArrayList<>();
         for (ModelVersion v : versions.findByModelIdOrderByVersion(model.getId())) {
-            out.add(toResponse(model, v, all));
+            out.add(ModelMapping.toResponse(model, v, all));
         }
         return out;
     }
@@ -120,27 +120,12 @@ public class ModelQueries {
                 .orElseThrow(() -> Problems.notFound("version", model.getName() + "/" + version));
     }
 
-    ModelResponse toResponse(RegisteredModel model, List<ModelAlias> modelAliases) {
-        Map<String, Integer> map = new TreeMap<>();
-        modelAliases.forEach(a -> map.put(a.getAlias(), a.getVersion()));
-        return new ModelResponse(model.getName(), model.getDescription(), map, model.getLatestVersion(),
-                model.getCreatedAt());
-    }
-
     ModelResponse toResponse(RegisteredModel model) {
-        return toResponse(model, aliases.findByModelIdOrderByAlias(model.getId()));
+        return ModelMapping.toResponse(model, aliases.findByModelIdOrderByAlias(model.getId()));
     }
 
     ModelVersionResponse toResponse(RegisteredModel model, ModelVersion version) {
-        return toResponse(model, version, aliases.findByModelIdOrderByAlias(model.getId()));
-    }
-
-    private static ModelVersionResponse toResponse(RegisteredModel model, ModelVersion v, List<ModelAlias> all) {
-        List<String> pointing = all.stream().filter(a -> a.getVersion() == v.getVersion())
-                .map(ModelAlias::getAlias).sorted().toList();
-        return new ModelVersionResponse(model.getName(), v.getVersion(), v.getSha256(), v.getSizeBytes(),
-                ModelStage.valueOf(v.getStage().name()), pointing, new LinkedHashMap<>(v.getMetrics()), v.getSignature(), v.getLineage(),
-                v.getCreatedAt());
+        return ModelMapping.toResponse(model, version, aliases.findByModelIdOrderByAlias(model.getId()));
     }
 
     private static RuntimeException corrupted(String name, int version, String sha256, String why) {

@@ -101,7 +101,7 @@ public class ModelRegistration {
             }
             blobs.put(bundle);
             ModelVersion version = versions.save(new ModelVersion(model.getId(), model.nextVersion(), sha256,
-                    bundle.length, new LinkedHashMap<>(metrics), signature, metadata.lineage()));
+                    bundle.length, new LinkedHashMap<>(metrics), signature, ModelMapping.stored(metadata.lineage())));
             audit.record(model.getId(), EventType.REGISTERED, version.getVersion(), null, actor,
                     Map.of("sha256", sha256, "sizeBytes", bundle.length));
             if (metadata.alias() != null) {

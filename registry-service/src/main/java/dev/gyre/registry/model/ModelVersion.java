@@ -3,7 +3,6 @@ package dev.gyre.registry.model;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.gyre.api.registry.ModelLineage;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -50,7 +49,7 @@ class ModelVersion {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
-    private ModelLineage lineage;
+    private StoredLineage lineage;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
@@ -59,7 +58,7 @@ class ModelVersion {
     }
 
     ModelVersion(Long modelId, int version, String sha256, long sizeBytes, Map<String, Double> metrics,
-                 Map<String, Object> signature, ModelLineage lineage) {
+                 Map<String, Object> signature, StoredLineage lineage) {
         this.modelId = modelId;
         this.version = version;
         this.sha256 = sha256;
@@ -107,7 +106,7 @@ class ModelVersion {
         return signature;
     }
 
-    public ModelLineage getLineage() {
+    public StoredLineage getLineage() {
         return lineage;
     }
 
