@@ -13,6 +13,7 @@ import dev.gyre.boot.page.Pages;
 import dev.gyre.core.ml.Metrics;
 import dev.gyre.training.run.Run;
 import dev.gyre.training.run.RunRepository;
+import dev.gyre.training.run.Runs;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,7 +76,7 @@ class ExperimentController {
             order = Comparator.comparing((Run r) -> r.getMetrics().get(sort), Comparator.nullsLast(values)).thenComparing(order);
         }
         List<Run> sorted = runs.findByExperiment(name).stream().sorted(order).toList();
-        return Pages.response(Pages.slice(sorted, pageable), Run::toResponse);
+        return Pages.response(Pages.slice(sorted, pageable), Runs::toResponse);
     }
 
     private ExperimentResponse describe(Experiment experiment) {

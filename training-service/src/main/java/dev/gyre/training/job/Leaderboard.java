@@ -47,7 +47,7 @@ class Leaderboard {
 
     /** Runs the trials not run yet, reporting progress, and returns the best run. */
     Run best(TrainingJob job, Task task, DatasetSource.TrainingSet set, Checkpoint checkpoint) {
-        TrainingJobRequest request = job.getRequest();
+        TrainingJobRequest request = TrainingJobs.request(job);
         Dataset<?> dataset = set.dataset();
         EvaluationSpec evaluation = request.evaluation();
         int minimum = evaluation.method() == EvaluationMethod.KFOLD ? evaluation.folds() : 2;
@@ -71,7 +71,7 @@ class Leaderboard {
     }
 
     private Run evaluate(TrainingJob job, Trial trial, Task task, Dataset<?> dataset, Checkpoint checkpoint) {
-        TrainingJobRequest request = job.getRequest();
+        TrainingJobRequest request = TrainingJobs.request(job);
         EvaluationSpec evaluation = request.evaluation();
         Map<String, Object> params = catalog.resolve(task, trial.algorithm(), trial.params());
         long start = System.nanoTime();
@@ -108,7 +108,7 @@ class Leaderboard {
         }
         if (best == null) {
             String errors = done.stream().filter(r -> Run.FAILED.equals(r.getStatus())).findFirst()
-                    .map(r -> "; first error: " + r.toResponse().error()).orElse("");
+                    .map(r -> "; first error: " + r.getError()).orElse("");
             throw new TrainingFailure("no run produced the metric '" + metric + "'" + errors);
         }
         return best;

@@ -30,7 +30,7 @@ class Registrar {
 
     RegisteredModel register(RegisterSpec spec, TrainingJob job, DatasetVersionResponse version, Run best,
                              byte[] bundle) {
-        TrainingJobRequest request = job.getRequest();
+        TrainingJobRequest request = TrainingJobs.request(job);
         ModelLineage lineage = new ModelLineage(version.dataset(), version.version(), version.contentHash(),
                 job.getId().toString(), best.getId().toString(), best.getAlgorithm(), TrainingPipeline.CODE_VERSION);
         String description = best.getAlgorithm() + " trained by job " + job.getId() + " (experiment "

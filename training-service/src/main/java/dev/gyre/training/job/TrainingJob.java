@@ -33,7 +33,7 @@ public class TrainingJob {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false)
-    private TrainingJobRequest request;
+    private StoredJobRequest request;
 
     @Column(name = "progress_done", nullable = false)
     private int progressDone;
@@ -45,7 +45,7 @@ public class TrainingJob {
     private UUID bestRunId;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    private RegisteredModel registered;
+    private StoredJobRequest.Registration registered;
 
     private String error;
 
@@ -74,7 +74,7 @@ public class TrainingJob {
         this.id = id;
         this.experiment = request.experiment();
         this.status = status;
-        this.request = request;
+        this.request = TrainingJobs.stored(request);
         this.progressTotal = totalRuns;
         this.createdAt = Instant.now();
         if (status == JobStatus.RUNNING) {
@@ -103,7 +103,7 @@ public class TrainingJob {
     void succeed(UUID bestRun, RegisteredModel registeredModel) {
         finish(JobStatus.SUCCEEDED);
         bestRunId = bestRun;
-        registered = registeredModel;
+        registered = TrainingJobs.stored(registeredModel);
     }
 
     void fail(String message) {
@@ -132,7 +132,7 @@ public class TrainingJob {
         return status;
     }
 
-    public TrainingJobRequest getRequest() {
+    StoredJobRequest getRequest() {
         return request;
     }
 
@@ -148,7 +148,7 @@ public class TrainingJob {
         return bestRunId;
     }
 
-    public RegisteredModel getRegistered() {
+    StoredJobRequest.Registration getRegistered() {
         return registered;
     }
 

@@ -99,13 +99,7 @@ class TrainingJobService {
         return response(job, jobRuns, best);
     }
 
-    /** {@code jobRuns} null leaves the runs out (lists). */
     private static TrainingJobResponse response(TrainingJob job, List<Run> jobRuns, Run best) {
-        List<RunResponse> runResponses = jobRuns == null ? null : jobRuns.stream().map(Run::toResponse).toList();
-        return new TrainingJobResponse(job.getId().toString(),
-                dev.gyre.api.training.JobStatus.valueOf(job.getStatus().name()), job.getRequest(),
-                new Progress(job.getProgressDone(), job.getProgressTotal()), runResponses,
-                best == null ? null : best.toResponse(), job.getRegistered(), job.getError(), job.getCreatedAt(),
-                job.getStartedAt(), job.getFinishedAt(), job.getSubmittedBy());
+        return TrainingJobs.toResponse(job, jobRuns, best);
     }
 }

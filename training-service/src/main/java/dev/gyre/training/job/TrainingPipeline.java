@@ -89,7 +89,7 @@ class TrainingPipeline {
     }
 
     private Outcome train(TrainingJob job, Checkpoint checkpoint) {
-        TrainingJobRequest request = job.getRequest();
+        TrainingJobRequest request = TrainingJobs.request(job);
         Task task = Task.of(request.task().json());
         DatasetSource.TrainingSet set = datasets.load(request, task, checkpoint);
         Run best = leaderboard.best(job, task, set, checkpoint);
@@ -111,7 +111,7 @@ class TrainingPipeline {
 
     private Map<String, String> provenance(TrainingJob job, DatasetVersionResponse version, Run best,
                                            TrainingData<?> training) {
-        TrainingJobRequest request = job.getRequest();
+        TrainingJobRequest request = TrainingJobs.request(job);
         EvaluationSpec evaluation = request.evaluation();
         Map<String, String> p = new LinkedHashMap<>();
         p.put("dataset", version.dataset());

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.gyre.api.training.RunResponse;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -80,13 +79,16 @@ public class Run {
         return new Run(experiment, jobId, algorithm, params, Map.of(), durationMs, FAILED, error);
     }
 
-    public RunResponse toResponse() {
-        return new RunResponse(id.toString(), experiment, jobId.toString(), algorithm, params, metrics, durationMs,
-                status, error, createdAt);
-    }
-
     public UUID getId() {
         return id;
+    }
+
+    public String getExperiment() {
+        return experiment;
+    }
+
+    public UUID getJobId() {
+        return jobId;
     }
 
     public String getAlgorithm() {
@@ -103,6 +105,14 @@ public class Run {
 
     public String getStatus() {
         return status;
+    }
+
+    public long getDurationMs() {
+        return durationMs;
+    }
+
+    public String getError() {
+        return error;
     }
 
     public Instant getCreatedAt() {
