@@ -3,7 +3,6 @@ package dev.gyre.monitoring.drift;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.gyre.api.monitoring.DriftReportResponse;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -11,7 +10,7 @@ import jakarta.persistence.Table;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** A stored drift report: the report as returned, plus the columns it is looked up by. */
+/** A stored drift report: the whole report, plus the columns it is looked up by. */
 @Entity
 @Table(name = "drift_report")
 class DriftReport {
@@ -23,14 +22,14 @@ class DriftReport {
     private boolean datasetDrift;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    private DriftReportResponse report;
+    private StoredDriftReport report;
     @Column(name = "evaluated_at", nullable = false)
     private Instant evaluatedAt;
 
     protected DriftReport() {
     }
 
-    DriftReport(DriftReportResponse report) {
+    DriftReport(StoredDriftReport report) {
         this.id = report.id();
         this.deployment = report.deployment();
         this.datasetDrift = report.datasetDrift();
@@ -38,7 +37,7 @@ class DriftReport {
         this.evaluatedAt = report.evaluatedAt();
     }
 
-    DriftReportResponse report() {
+    StoredDriftReport getReport() {
         return report;
     }
 }

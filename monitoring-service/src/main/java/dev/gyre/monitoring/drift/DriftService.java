@@ -96,7 +96,7 @@ public class DriftService {
                 dataset.datasetDrift(), dataset.share(), prediction, new DriftWindow(from, to, window.size()),
                 new ReferenceSpec(reference.dataset(), reference.version()), Instant.now());
         transaction.executeWithoutResult(status -> {
-            reports.save(new DriftReport(report));
+            reports.save(new DriftReport(DriftReports.stored(report)));
             if (report.datasetDrift()) {
                 alerts.raise(deployment, Alerts.DATA_DRIFT, message(deployment, dataset, features), report.id(),
                         report.evaluatedAt());
@@ -108,7 +108,7 @@ public class DriftService {
 
     /** The latest report of a deployment, or a 404 problem. */
     public DriftReportResponse latest(String deployment) {
-        return reports.findFirstByDeploymentOrderByEvaluatedAtDesc(deployment).map(DriftReport::report)
+        return reports.findFirstByDeploymentOrderByEvaluatedAtDesc(deployment).map(DriftReports::toResponse)
                 .orElseThrow(() -> Problems.notFound("drift report of deployment", deployment));
     }
 

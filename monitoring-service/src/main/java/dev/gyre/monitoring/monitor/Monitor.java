@@ -3,7 +3,6 @@ package dev.gyre.monitoring.monitor;
 import java.time.Instant;
 import java.util.Map;
 
-import dev.gyre.api.monitoring.ThresholdsSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -28,7 +27,7 @@ class Monitor {
     private String windowDuration;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    private ThresholdsSpec thresholds;
+    private StoredThresholds thresholds;
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(columnDefinition = "jsonb")
     private Map<String, Object> retrain;
@@ -49,7 +48,7 @@ class Monitor {
     }
 
     void update(String referenceDataset, int referenceVersion, String label, Integer windowSize,
-                String windowDuration, ThresholdsSpec thresholds, Map<String, Object> retrain,
+                String windowDuration, StoredThresholds thresholds, Map<String, Object> retrain,
                 Map<String, Object> promotion, Instant at) {
         this.referenceDataset = referenceDataset;
         this.referenceVersion = referenceVersion;
@@ -88,7 +87,7 @@ class Monitor {
         return windowDuration;
     }
 
-    public ThresholdsSpec getThresholds() {
+    StoredThresholds getThresholds() {
         return thresholds;
     }
 

@@ -76,7 +76,7 @@ public class MonitorService {
         if (window.duration() != null) {
             duration(window.duration());
         }
-        ThresholdsSpec thresholds = effective(request.thresholds());
+        DriftThresholds thresholds = effective(request.thresholds());
         // the peer call happens before any write: a failure leaves nothing half-done
         DatasetVersionResponse version = references.version(reference.dataset(), reference.version());
         if (request.label() != null && version.columns().stream().map(ColumnSpec::name)
@@ -89,7 +89,7 @@ public class MonitorService {
             Monitor existing = monitors.findById(deployment).orElse(null);
             Monitor monitor = existing == null ? new Monitor(deployment, now) : existing;
             monitor.update(reference.dataset(), reference.version(), request.label(), window.size(),
-                    window.duration(), thresholds, request.retrain(), request.promotion(), now);
+                    window.duration(), Monitors.stored(thresholds), request.retrain(), request.promotion(), now);
             return new Saved(response(monitors.save(monitor)), existing == null);
         });
     }
@@ -106,7 +106,7 @@ public class MonitorService {
     public Settings find(String deployment) {
         Monitor m = require(deployment);
         return new Settings(m.getDeployment(), m.getReferenceDataset(), m.getReferenceVersion(), m.getLabel(),
-                windowSize(m), windowDuration(m), thresholds(m));
+                windowSize(m), windowDuration(m), Monitors.thresholds(m.getThresholds()));
     }
 
     private Monitor require(String deployment) {
@@ -121,12 +121,6 @@ public class MonitorService {
     /** The monitor's window duration, or null for no time limit. */
     private static Duration windowDuration(Monitor monitor) {
         return monitor.getWindowDuration() == null ? null : duration(monitor.getWindowDuration());
-    }
-
-    /** The monitor's thresholds as core's {@link DriftThresholds}. */
-    private static DriftThresholds thresholds(Monitor monitor) {
-        ThresholdsSpec t = monitor.getThresholds();
-        return new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
     }
 
     private static Duration duration(String iso) {
@@ -148,26 +142,22 @@ public class MonitorService {
         return duration;
     }
 
-    private static ThresholdsSpec effective(ThresholdsSpec given) {
+    /** The given thresholds with defaults filled in, or an {@code invalid-field} problem naming the one at fault. */
+    private static DriftThresholds effective(ThresholdsSpec given) {
         DriftThresholds d = DriftThresholds.DEFAULT;
         if (given == null) {
-            return new ThresholdsSpec(d.alpha(), d.psi(), d.datasetShare());
+            return d;
         }
-        ThresholdsSpec t = new ThresholdsSpec(given.alpha() == null ? d.alpha() : given.alpha(),
-                given.psi() == null ? d.psi() : given.psi(),
-                given.datasetShare() == null ? d.datasetShare() : given.datasetShare());
         try {
-            new DriftThresholds(t.alpha(), t.psi(), t.datasetShare());
+            return new DriftThresholds(given.alpha() == null ? d.alpha() : given.alpha(),
+                    given.psi() == null ? d.psi() : given.psi(),
+                    given.datasetShare() == null ? d.datasetShare() : given.datasetShare());
         } catch (DriftThresholds.InvalidThreshold e) {
             throw Problems.of(ProblemCode.INVALID_FIELD, e.getMessage(), Map.of("field", "thresholds." + e.threshold()));
         }
-        return t;
     }
 
     private MonitorResponse response(Monitor m) {
-        return new MonitorResponse(m.getDeployment(),
-                new ReferenceSpec(m.getReferenceDataset(), m.getReferenceVersion()), m.getLabel(),
-                new WindowSpec(windowSize(m), m.getWindowDuration()), m.getThresholds(), m.getRetrain(),
-                m.getPromotion(), m.getCreatedAt(), m.getUpdatedAt());
+        return Monitors.toResponse(m, windowSize(m));
     }
 }
