@@ -10,7 +10,7 @@ import jakarta.persistence.Table;
 /** A named group of runs; created by the first job that names it. */
 @Entity
 @Table(name = "experiment")
-public class Experiment {
+class Experiment {
     @Id
     private String name;
 

@@ -1,7 +1,7 @@
 package dev.gyre.training.job;
 
 /** The life of a training job: QUEUED → RUNNING → SUCCEEDED | FAILED, or CANCELLED from either of the first two. */
-public enum JobStatus {
+enum JobStatus {
     QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
 
     boolean isFinished() {

@@ -20,7 +20,7 @@ import org.hibernate.type.SqlTypes;
  */
 @Entity
 @Table(name = "training_job")
-public class TrainingJob {
+class TrainingJob {
     @Id
     private UUID id;
 

@@ -13,7 +13,7 @@ import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
 /** Training jobs; state changes go through a row lock so that the runner and a cancel never cross. */
-public interface TrainingJobRepository extends JpaRepository<TrainingJob, UUID>, JobCounts {
+interface TrainingJobRepository extends JpaRepository<TrainingJob, UUID>, JobCounts {
 
     @Lock(LockModeType.PESSIMISTIC_WRITE)
     @Query("select j from TrainingJob j where j.id = :id")

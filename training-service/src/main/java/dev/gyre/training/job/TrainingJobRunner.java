@@ -25,7 +25,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * checkpoint and goes back to QUEUED too.
  */
 @Component
-public class TrainingJobRunner implements SmartLifecycle {
+class TrainingJobRunner implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(TrainingJobRunner.class);
     private static final long STOP_WAIT_SECONDS = 30;
 
