@@ -64,14 +64,14 @@ class Leaderboard {
         store.progress(job.getId(), done.size());
         for (int i = done.size(); i < trials.size(); i++) {
             checkpoint.check();
-            done.add(evaluate(job, trials.get(i), task, dataset, checkpoint));
+            done.add(evaluate(job, request, trials.get(i), task, dataset, checkpoint));
             store.progress(job.getId(), i + 1);
         }
         return best(done, evaluation.metric());
     }
 
-    private Run evaluate(TrainingJob job, Trial trial, Task task, Dataset<?> dataset, Checkpoint checkpoint) {
-        TrainingJobRequest request = TrainingJobs.request(job);
+    private Run evaluate(TrainingJob job, TrainingJobRequest request, Trial trial, Task task, Dataset<?> dataset,
+                         Checkpoint checkpoint) {
         EvaluationSpec evaluation = request.evaluation();
         Map<String, Object> params = catalog.resolve(task, trial.algorithm(), trial.params());
         long start = System.nanoTime();
