@@ -3,7 +3,6 @@ package dev.gyre.data.dataset;
 import java.time.Instant;
 import java.util.List;
 
-import dev.gyre.api.data.ColumnSpec;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -33,7 +32,7 @@ class Dataset {
     /** Declared columns with lower-case types and non-null {@code nullable}; null when none was declared. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "declared_schema", columnDefinition = "jsonb")
-    private List<ColumnSpec> schema;
+    private List<StoredColumn> schema;
 
     @Column(name = "latest_version")
     private Integer latestVersion;
@@ -44,7 +43,7 @@ class Dataset {
     protected Dataset() {
     }
 
-    Dataset(String name, String description, String labelColumn, List<ColumnSpec> schema) {
+    Dataset(String name, String description, String labelColumn, List<StoredColumn> schema) {
         this.name = name;
         this.description = description;
         this.labelColumn = labelColumn;
@@ -74,7 +73,7 @@ class Dataset {
         return labelColumn;
     }
 
-    public List<ColumnSpec> getSchema() {
+    List<StoredColumn> getSchema() {
         return schema;
     }
 

@@ -43,7 +43,8 @@ public class DatasetService {
             throw Problems.of(ProblemCode.DATASET_EXISTS, "Dataset '" + name + "' already exists");
         }
         // A concurrent create of the same name fails on the unique constraint: ProblemHandler makes that a 409.
-        return toResponse(datasets.saveAndFlush(new Dataset(name, request.description(), label, schema)));
+        return Datasets.toResponse(datasets.saveAndFlush(new Dataset(name, request.description(), label,
+                Datasets.stored(schema))));
     }
 
     /** What another feature may know of a dataset: its row id and what its versions are checked against. */
@@ -53,14 +54,13 @@ public class DatasetService {
     /** The dataset or a 404 problem. */
     @Transactional(readOnly = true)
     public DatasetRef require(String name) {
-        Dataset dataset = find(name);
-        return new DatasetRef(dataset.getId(), dataset.getName(), dataset.getLabelColumn(), dataset.getSchema());
+        return Datasets.toRef(find(name));
     }
 
     /** The dataset as the API shows it, or a 404 problem. */
     @Transactional(readOnly = true)
     public DatasetResponse get(String name) {
-        return toResponse(find(name));
+        return Datasets.toResponse(find(name));
     }
 
     /** Takes the dataset's row lock ({@code select ... for update}), held until the caller's transaction ends. */
@@ -86,11 +86,6 @@ public class DatasetService {
     @Transactional(readOnly = true)
     public PageResponse<DatasetResponse> list(Pageable pageable) {
         Page<Dataset> page = datasets.findAll(pageable);
-        return Pages.response(page, DatasetService::toResponse);
-    }
-
-    static DatasetResponse toResponse(Dataset dataset) {
-        return new DatasetResponse(dataset.getName(), dataset.getDescription(), dataset.getLabelColumn(),
-                dataset.getSchema(), dataset.getLatestVersion(), dataset.getCreatedAt());
+        return Pages.response(page, Datasets::toResponse);
     }
 }

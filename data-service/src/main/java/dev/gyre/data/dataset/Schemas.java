@@ -11,17 +11,12 @@ import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.boot.schema.ColumnSpecs;
-import dev.gyre.core.table.Column;
 import dev.gyre.core.table.ColumnType;
 import dev.gyre.core.table.TableSchema;
 
-/** Conversions between the wire's {@link ColumnSpec} (lower-case types) and gyre-core's {@link Column}. */
+/** Conversions between the wire's {@link ColumnSpec} (lower-case types) and gyre-core's {@link TableSchema}. */
 public final class Schemas {
     private Schemas() {
-    }
-
-    public static ColumnSpec toSpec(Column column) {
-        return ColumnSpecs.toSpec(column);
     }
 
     public static String typeName(ColumnType type) {

@@ -4,9 +4,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import dev.gyre.api.data.ColumnSpec;
-import dev.gyre.api.data.DatasetProfileResponse;
-import dev.gyre.api.data.ValidationIssueResponse;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -44,18 +41,18 @@ class DatasetVersion {
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    private List<ColumnSpec> columns;
+    private List<StoredColumn> columns;
 
     @Column(nullable = false, length = 16)
     private String status;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    private List<ValidationIssueResponse> issues;
+    private List<StoredIssue> issues;
 
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(nullable = false, columnDefinition = "jsonb")
-    private DatasetProfileResponse profile;
+    private StoredProfile profile;
 
     @Column(name = "parent_version")
     private Integer parentVersion;
@@ -73,8 +70,8 @@ class DatasetVersion {
     protected DatasetVersion() {
     }
 
-    DatasetVersion(Long datasetId, int version, String contentHash, long rows, List<ColumnSpec> columns,
-                   List<ValidationIssueResponse> issues, DatasetProfileResponse profile, String source) {
+    DatasetVersion(Long datasetId, int version, String contentHash, long rows, List<StoredColumn> columns,
+                   List<StoredIssue> issues, StoredProfile profile, String source) {
         this.datasetId = datasetId;
         this.version = version;
         this.contentHash = contentHash;
@@ -107,7 +104,7 @@ class DatasetVersion {
         return rows;
     }
 
-    public List<ColumnSpec> getColumns() {
+    List<StoredColumn> getColumns() {
         return columns;
     }
 
@@ -115,11 +112,11 @@ class DatasetVersion {
         return status;
     }
 
-    public List<ValidationIssueResponse> getIssues() {
+    List<StoredIssue> getIssues() {
         return issues;
     }
 
-    public DatasetProfileResponse getProfile() {
+    StoredProfile getProfile() {
         return profile;
     }
 

@@ -7,10 +7,8 @@ import java.util.Optional;
 
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
-import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
-import dev.gyre.api.data.ValidationIssueResponse;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.profile.Profiler;
@@ -115,10 +113,10 @@ public class IngestService {
         requireUsable(table, dataset, field);
         TableSchema declared = Schemas.toCore(dataset.schema());
         TableSchema columns = effectiveSchema(TypeInference.infer(table), declared);
-        List<ValidationIssueResponse> issues = declared == null ? List.of()
-                : SchemaValidator.validate(table, declared).stream().map(Versions::toResponse).toList();
-        var profile = Versions.toResponse(Profiler.profile(table, columns));
-        List<ColumnSpec> columnSpecs = columns.columns().stream().map(Schemas::toSpec).toList();
+        List<StoredIssue> issues = declared == null ? List.of()
+                : SchemaValidator.validate(table, declared).stream().map(Versions::stored).toList();
+        StoredProfile profile = Versions.stored(Profiler.profile(table, columns));
+        List<StoredColumn> storedColumns = columns.columns().stream().map(Versions::stored).toList();
 
         Ingested ingested = transaction.execute(status -> {
             datasetService.lock(dataset);
@@ -128,7 +126,7 @@ public class IngestService {
             }
             blobs.put(content);
             DatasetVersion version = versions.save(new DatasetVersion(dataset.id(), datasetService.claimNextVersion(dataset), hash,
-                    table.rowCount(), columnSpecs, issues, profile, source));
+                    table.rowCount(), storedColumns, issues, profile, source));
             return new Ingested(Versions.toResponse(datasetName, version), true);
         });
         if (ingested.created()) {

@@ -41,7 +41,7 @@ public class VersionService {
     }
 
     public DatasetProfileResponse profile(String datasetName, int version) {
-        return require(datasetName, version).getProfile();
+        return Versions.toWire(require(datasetName, version).getProfile());
     }
 
     /** The stored CSV bytes, exactly as uploaded. */

@@ -3,6 +3,8 @@ package dev.gyre.data.version;
 import java.util.List;
 
 import dev.gyre.api.data.ColumnProfileResponse;
+import dev.gyre.api.data.ColumnSpec;
+import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.HistogramBinResponse;
@@ -12,34 +14,62 @@ import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.data.ValueCountResponse;
 import dev.gyre.core.profile.ColumnProfile;
 import dev.gyre.core.profile.DatasetProfile;
+import dev.gyre.core.table.Column;
 import dev.gyre.core.table.ValidationIssue;
 import dev.gyre.data.dataset.Schemas;
 
-/** Mapping of versions, profiles and issues to their wire records. */
+/** The one mapping of versions: gyre-core's results to their stored records, and stored versions to the wire. */
 final class Versions {
     private Versions() {
     }
 
     static DatasetVersionResponse toResponse(String dataset, DatasetVersion v) {
-        return new DatasetVersionResponse(dataset, v.getVersion(), v.getContentHash(), v.getRows(), v.getColumns(),
-                v.getStatus(), new ValidationReport(v.getIssues().isEmpty(), v.getIssues()),
+        List<ValidationIssueResponse> issues = v.getIssues().stream().map(Versions::toWire).toList();
+        return new DatasetVersionResponse(dataset, v.getVersion(), v.getContentHash(), v.getRows(),
+                v.getColumns().stream().map(Versions::toWire).toList(), v.getStatus(),
+                new ValidationReport(issues.isEmpty(), issues),
                 new Lineage(v.getParentVersion(), v.getRecipe(), v.getSource()), v.getCreatedAt());
     }
 
-    static ValidationIssueResponse toResponse(ValidationIssue issue) {
+    static StoredColumn stored(Column column) {
+        return new StoredColumn(column.name(), Schemas.typeName(column.type()), column.nullable());
+    }
+
+    static ColumnSpec toWire(StoredColumn column) {
+        return new ColumnSpec(column.name(), ColumnType.of(column.type()), column.nullable());
+    }
+
+    static StoredIssue stored(ValidationIssue issue) {
+        return new StoredIssue(issue.rule(), issue.column(), issue.row(), issue.message());
+    }
+
+    static ValidationIssueResponse toWire(StoredIssue issue) {
         return new ValidationIssueResponse(issue.rule(), issue.column(), issue.row(), issue.message());
     }
 
-    static DatasetProfileResponse toResponse(DatasetProfile profile) {
-        return new DatasetProfileResponse(profile.rows(), profile.columns().stream().map(Versions::toResponse).toList());
+    static StoredProfile stored(DatasetProfile profile) {
+        return new StoredProfile(profile.rows(), profile.columns().stream().map(Versions::stored).toList());
     }
 
-    private static ColumnProfileResponse toResponse(ColumnProfile c) {
+    private static StoredProfile.Column stored(ColumnProfile c) {
+        List<StoredProfile.Bin> histogram = c.histogram() == null ? null : c.histogram().stream()
+                .map(b -> new StoredProfile.Bin(b.lower(), b.upper(), b.count())).toList();
+        List<StoredProfile.ValueCount> top = c.topValues() == null ? null : c.topValues().stream()
+                .map(t -> new StoredProfile.ValueCount(t.value(), t.count())).toList();
+        return new StoredProfile.Column(c.name(), Schemas.typeName(c.type()), c.count(), c.missing(), c.distinct(),
+                c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top);
+    }
+
+    static DatasetProfileResponse toWire(StoredProfile profile) {
+        return new DatasetProfileResponse(profile.rows(), profile.columns().stream().map(Versions::toWire).toList());
+    }
+
+    private static ColumnProfileResponse toWire(StoredProfile.Column c) {
         List<HistogramBinResponse> histogram = c.histogram() == null ? null : c.histogram().stream()
                 .map(b -> new HistogramBinResponse(b.lower(), b.upper(), b.count())).toList();
         List<ValueCountResponse> top = c.topValues() == null ? null : c.topValues().stream()
                 .map(t -> new ValueCountResponse(t.value(), t.count())).toList();
-        return new ColumnProfileResponse(c.name(), Schemas.typeName(c.type()), c.count(), c.missing(), c.distinct(),
+        return new ColumnProfileResponse(c.name(), c.type(), c.count(), c.missing(), c.distinct(),
                 c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top);
     }
 }

@@ -1,0 +1,5 @@
+package dev.gyre.data.version;
+
+/** A validation issue as stored in a version's jsonb {@code issues}, apart from the wire's ValidationIssueResponse. */
+record StoredIssue(String rule, String column, Integer row, String message) {
+}
