@@ -1,11 +1,17 @@
 package dev.gyre.boot.blob;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 import javax.sql.DataSource;
 
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
+import dev.gyre.core.blob.StoredBlob;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -18,6 +24,33 @@ public class JdbcBlobStore implements BlobStore {
 
     public JdbcBlobStore(DataSource dataSource) {
         this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public StoredBlob put(InputStream content) {
+        try {
+            byte[] bytes = content.readAllBytes();
+            return new StoredBlob(put(bytes), bytes.length, java.time.Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public Optional<InputStream> open(String sha256) {
+        return get(sha256).map(ByteArrayInputStream::new);
+    }
+
+    @Override
+    public void delete(String sha256) {
+        jdbc.sql("delete from gyre_blob where sha256 = ?").param(sha256).update();
+    }
+
+    @Override
+    public void forEach(Consumer<StoredBlob> action) {
+        jdbc.sql("select sha256, size, created_at from gyre_blob")
+                .query((rs, i) -> new StoredBlob(rs.getString(1), rs.getLong(2), rs.getTimestamp(3).toInstant()))
+                .list().forEach(action);
     }
 
     @Override
