@@ -93,7 +93,7 @@ public final class Profiler {
             long missing = rows - count;
             if (count == 0) {
                 return new ColumnProfile(name, ColumnType.NUMERIC, 0, missing, 0,
-                        null, null, null, null, Map.of(), List.of(), null);
+                        null, null, null, null, Map.of(), List.of(), null, false);
             }
             double[] sorted = Arrays.copyOf(values, count);
             values = null;
@@ -130,7 +130,7 @@ public final class Profiler {
             double min = sorted[0];
             double max = sorted[count - 1];
             return new ColumnProfile(name, ColumnType.NUMERIC, count, missing, distinct, mean, std, min, max,
-                    Collections.unmodifiableMap(quantiles), histogram(sorted, min, max), null);
+                    Collections.unmodifiableMap(quantiles), histogram(sorted, min, max), null, false);
         }
 
         private static List<HistogramBin> histogram(double[] sorted, double min, double max) {
@@ -199,7 +199,7 @@ public final class Profiler {
                     .limit(TOP_VALUES)
                     .toList();
             return new ColumnProfile(name, type, count, rows - count, counts.size(),
-                    null, null, null, null, null, null, top);
+                    null, null, null, null, null, null, top, false);
         }
     }
 }

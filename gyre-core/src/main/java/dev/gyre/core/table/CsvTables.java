@@ -36,6 +36,15 @@ public final class CsvTables {
     private CsvTables() {
     }
 
+    /**
+     * The header and up to {@code sampleRows} first records of a CSV stream, read with the same strictness as
+     * {@link #read(InputStream)}: what an engine reading the whole file needs to know before it starts. The
+     * stream is not closed.
+     */
+    public static Table head(InputStream csv, int sampleRows) {
+        return read(csv, sampleRows);
+    }
+
     /** Reads a table from CSV bytes. */
     public static Table read(byte[] csv) {
         return read(new ByteArrayInputStream(csv));
@@ -43,6 +52,10 @@ public final class CsvTables {
 
     /** Reads a table from a CSV stream; the stream is read to its end but not closed. */
     public static Table read(InputStream csv) {
+        return read(csv, Integer.MAX_VALUE);
+    }
+
+    private static Table read(InputStream csv, int maxRows) {
         CsvReader<CsvRecord> reader = CsvReader.builder()
                 .commentStrategy(CommentStrategy.NONE)
                 .skipEmptyLines(true)
@@ -60,7 +73,7 @@ public final class CsvTables {
             List<String> header = header(headerRecord);
             int width = header.size();
             List<String[]> rows = new ArrayList<>();
-            while (records.hasNext()) {
+            while (rows.size() < maxRows && records.hasNext()) {
                 CsvRecord record = records.next();
                 int fields = record.getFieldCount();
                 if (fields != width) {

@@ -1,0 +1,543 @@
+package dev.gyre.core.columnar;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.gyre.core.profile.DatasetProfile;
+import dev.gyre.core.table.Column;
+import dev.gyre.core.table.ColumnType;
+import dev.gyre.core.table.CsvFormatException;
+import dev.gyre.core.table.CsvTables;
+import dev.gyre.core.table.SchemaValidator;
+import dev.gyre.core.table.Table;
+import dev.gyre.core.table.TableSchema;
+import dev.gyre.core.table.ValidationIssue;
+import dev.gyre.core.table.Values;
+
+/**
+ * Writes a dataset version as typed Parquet from an uploaded CSV or Parquet file, in the engine: the file is loaded
+ * once (numeric-looking columns straight as DOUBLE, the rest as text), types are inferred with the same rules as
+ * {@link dev.gyre.core.table.TypeInference}, the rows are checked against a declared schema with
+ * {@link SchemaValidator}'s rules and messages, and the typed columns are written and profiled. Nothing of the
+ * rows passes through the Java heap.
+ */
+public final class VersionWriter {
+    /** Records read in Java first, to guess which columns load as numbers (a wrong guess costs one reload). */
+    static final int SAMPLE_ROWS = 2_000;
+    private static final int MAX_EXAMPLES = SchemaValidator.MAX_ISSUES_PER_RULE_AND_COLUMN;
+    /** The cells Table.isMissing treats as missing, as the engine compares them (after lower and trim). */
+    private static final String MISSING_TOKENS = "('', 'na', 'n/a', 'null', 'nan')";
+    /** The exact spellings the CSV reader turns into NULL on its own (the rest are caught by MISSING_TOKENS). */
+    private static final String NULL_STRINGS = "['', 'NA', 'na', 'N/A', 'n/a', 'null', 'NULL', 'NaN', 'nan']";
+    private static final Pattern NUMERIC_TYPE = Pattern.compile(
+            "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)");
+    private static final AtomicLong NAMES = new AtomicLong();
+
+    private final ColumnarEngine engine;
+
+    public VersionWriter(ColumnarEngine engine) {
+        this.engine = engine;
+    }
+
+    /**
+     * The header of a CSV file, checked (UTF-8, unique non-blank names), for what must be refused before the whole
+     * file is read.
+     *
+     * @throws CsvFormatException naming the line at fault
+     */
+    public static List<String> csvHeader(Path csv) {
+        return csvHead(csv, 0).header();
+    }
+
+    /** The columns of a Parquet file, checked to be usable as a dataset's. */
+    public List<String> parquetHeader(Path parquet) {
+        try (Connection c = engine.connect()) {
+            return parquetColumns(c, parquet).keySet().stream().toList();
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot read the columns of " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads {@code csv} (RFC 4180, UTF-8, header first), checks it against {@code declared} (null: no schema) and
+     * writes it to {@code parquet}.
+     *
+     * @throws CsvFormatException for a file that is not such a CSV: ragged rows, unterminated quotes, bad UTF-8,
+     *                            binary content, a bad header; naming the line and, where there is one, the column
+     */
+    public WrittenVersion fromCsv(Path csv, TableSchema declared, Path parquet) {
+        Table head = csvHead(csv, SAMPLE_ROWS);
+        List<String> header = head.header();
+        Set<String> asNumbers = new LinkedHashSet<>();
+        Set<String> categorical = new LinkedHashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            if (loadsAsNumbers(head, i, declared)) {
+                asNumbers.add(header.get(i));
+            } else if (sampledAsCategorical(head, i)) {
+                categorical.add(header.get(i));
+            }
+        }
+        return write(parquet, declared, c -> loadCsv(c, csv, header, asNumbers, categorical));
+    }
+
+    /**
+     * Loads an uploaded Parquet file, checks it against {@code declared} and writes it again as a version: numbers
+     * of any width become DOUBLE, booleans BOOLEAN, everything else text (dates, decimals as text, nested values).
+     *
+     * @throws ParquetFormatException if the file is not Parquet or has no usable columns
+     */
+    public WrittenVersion fromParquet(Path upload, TableSchema declared, Path parquet) {
+        return write(parquet, declared, c -> loadParquet(c, upload));
+    }
+
+    private interface Loader {
+        /** Creates the table named by the returned Loaded and says which of its columns hold DOUBLE. */
+        Loaded load(Connection c) throws SQLException;
+    }
+
+    /**
+     * @param table      the loaded rows, text columns with missing cells NULL
+     * @param doubles    the columns loaded as DOUBLE
+     * @param categorical text columns known to be categorical without a scan (the sample holds a value that is
+     *                   neither a number nor a boolean)
+     */
+    private record Loaded(String table, List<String> header, Set<String> doubles, Set<String> categorical) {
+    }
+
+    private WrittenVersion write(Path parquet, TableSchema declared, Loader loader) {
+        try (Connection c = engine.connect()) {
+            Loaded loaded = loader.load(c);
+            String typed = loaded.table() + "_typed";
+            try {
+                long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
+                Map<String, ColumnType> inferred = inferTypes(c, loaded);
+                List<Column> typedColumns = new ArrayList<>();
+                for (String name : loaded.header()) {
+                    Column declaredColumn = declared == null ? null : declared.column(name).orElse(null);
+                    typedColumns.add(declaredColumn != null ? declaredColumn : new Column(name, inferred.get(name), true));
+                }
+                TableSchema types = new TableSchema(typedColumns);
+                List<ValidationIssue> issues = declared == null ? List.of() : validate(c, loaded, declared);
+                execute(c, "CREATE VIEW " + typed + " AS SELECT " + String.join(", ",
+                        types.columns().stream().map(col -> typedExpression(col, loaded)).toList())
+                        + " FROM " + loaded.table());
+                // The Parquet write and the profile each leave a core idle part of the time: run them side by side.
+                Future<?> copy = engine.background(() -> {
+                    try (Connection other = engine.connect()) {
+                        execute(other, "COPY (SELECT * FROM " + typed + ") TO " + Sql.path(parquet)
+                                + " (FORMAT parquet, COMPRESSION snappy)");
+                    }
+                    return null;
+                });
+                DatasetProfile profile;
+                try {
+                    profile = SqlProfiler.profile(engine, c, typed, types, rows);
+                } finally {
+                    await(copy);
+                }
+                List<Column> columns = new ArrayList<>();
+                for (int i = 0; i < typedColumns.size(); i++) {
+                    Column column = typedColumns.get(i);
+                    boolean isDeclared = declared != null && declared.column(column.name()).isPresent();
+                    columns.add(isDeclared ? column : new Column(column.name(), column.type(),
+                            profile.columns().get(i).missing() > 0));
+                }
+                return new WrittenVersion(rows, new TableSchema(columns), issues, profile);
+            } finally {
+                execute(c, "DROP VIEW IF EXISTS " + typed);
+                execute(c, "DROP TABLE IF EXISTS " + loaded.table());
+            }
+        } catch (SQLException e) {
+            throw new ColumnarException("the engine failed writing a version: " + e.getMessage(), e);
+        }
+    }
+
+    static <T> T await(Future<T> task) throws SQLException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ColumnarException("interrupted while writing a version", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof SQLException sql) {
+                throw sql;
+            }
+            throw new ColumnarException("the engine failed writing a version: " + e.getCause(), e.getCause());
+        }
+    }
+
+    // ---- loading
+
+    private static Table csvHead(Path csv, int sampleRows) {
+        try (InputStream in = Files.newInputStream(csv)) {
+            return CsvTables.head(in, sampleRows);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A declared numeric column, or an undeclared one whose sampled values are all numbers (and one at least). */
+    private static boolean loadsAsNumbers(Table head, int index, TableSchema declared) {
+        String name = head.header().get(index);
+        if (declared != null && declared.column(name).isPresent()) {
+            return declared.column(name).get().type() == ColumnType.NUMERIC;
+        }
+        boolean present = false;
+        for (String[] row : head.rows()) {
+            String cell = row[index];
+            if (cell == null) {
+                continue;
+            }
+            if (Values.parseNumber(cell) == null) {
+                return false;
+            }
+            present = true;
+        }
+        return present;
+    }
+
+    /** A column with a sampled value that is neither a number nor a boolean: categorical whatever the rest holds. */
+    private static boolean sampledAsCategorical(Table head, int index) {
+        for (String[] row : head.rows()) {
+            String cell = row[index];
+            if (cell != null && Values.parseNumber(cell) == null && Values.parseBoolean(cell) == null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Loads the CSV with the guessed numeric columns as DOUBLE. The reader's rejects say what is wrong: a structural
+     * error (ragged row, quote, encoding) is the user's and ends the load; a value that is not a number in a guessed
+     * column makes that column text, and the file is loaded again.
+     */
+    private static Loaded loadCsv(Connection c, Path csv, List<String> header, Set<String> asNumbers,
+                                  Set<String> categorical) throws SQLException {
+        Set<String> doubles = new LinkedHashSet<>(asNumbers);
+        while (true) {
+            String id = Long.toString(NAMES.incrementAndGet());
+            String table = "version_" + id;
+            String rejects = "rejects_" + id;
+            String scans = "reject_scans_" + id;
+            StringBuilder columns = new StringBuilder();
+            for (String name : header) {
+                columns.append(columns.isEmpty() ? "" : ", ").append(Sql.literal(name)).append(": ")
+                        .append(doubles.contains(name) ? "'DOUBLE'" : "'VARCHAR'");
+            }
+            try {
+                execute(c, "CREATE TABLE " + table + " AS SELECT " + select(header, doubles) + " FROM read_csv("
+                        + Sql.path(csv)
+                        + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
+                        + ", strict_mode = true, null_padding = false, nullstr = " + NULL_STRINGS
+                        + ", store_rejects = true, rejects_table = '" + rejects + "', rejects_scan = '" + scans
+                        + "', rejects_limit = 1000, columns = {" + columns + "})");
+                Set<String> notNumbers = new LinkedHashSet<>();
+                try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                        "SELECT line, column_name, error_type, error_message FROM " + rejects
+                                + " ORDER BY line, column_idx")) {
+                    while (r.next()) {
+                        String type = r.getString(3);
+                        String column = r.getString(2);
+                        if (!"CAST".equals(type)) {
+                            throw structural(r.getLong(1), column, type, r.getString(4), header.size());
+                        }
+                        notNumbers.add(column);
+                    }
+                }
+                notNumbers.addAll(nonFinite(c, table, doubles));
+                if (notNumbers.isEmpty()) {
+                    return new Loaded(table, header, doubles, categorical);
+                }
+                doubles.removeAll(notNumbers);
+                execute(c, "DROP TABLE " + table);
+            } catch (SQLException | RuntimeException e) {
+                execute(c, "DROP TABLE IF EXISTS " + table);
+                throw e;
+            } finally {
+                execute(c, "DROP TABLE IF EXISTS " + rejects);
+                execute(c, "DROP TABLE IF EXISTS " + scans);
+            }
+        }
+    }
+
+    /** Numbers as loaded; text with every spelling of missing made NULL, so that later steps test only NULL. */
+    private static String select(List<String> header, Set<String> doubles) {
+        return String.join(", ", header.stream().map(name -> {
+            String x = Sql.ident(name);
+            return doubles.contains(name) ? x
+                    : "CASE WHEN lower(trim(" + x + ")) IN " + MISSING_TOKENS + " THEN NULL ELSE " + x + " END AS " + x;
+        }).toList());
+    }
+
+    /** Columns loaded as DOUBLE that hold infinities (which the reader accepts as numbers and Gyre does not). */
+    private static List<String> nonFinite(Connection c, String table, Set<String> doubles) throws SQLException {
+        if (doubles.isEmpty()) {
+            return List.of();
+        }
+        List<String> names = List.copyOf(doubles);
+        String sql = "SELECT " + String.join(", ", names.stream()
+                .map(n -> "count(*) FILTER (WHERE NOT isfinite(" + Sql.ident(n) + "))").toList()) + " FROM " + table;
+        List<String> found = new ArrayList<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            for (int i = 0; i < names.size(); i++) {
+                if (r.getLong(i + 1) > 0) {
+                    found.add(names.get(i));
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final Pattern FOUND_COLUMNS = Pattern.compile("Expected Number of Columns: (\\d+) Found: (\\d+)");
+
+    private static CsvFormatException structural(long line, String column, String type, String message, int width) {
+        Matcher m = FOUND_COLUMNS.matcher(message);
+        if (m.find()) {
+            long found = Long.parseLong(m.group(2));
+            return new CsvFormatException(line, found + (found == 1 ? " field" : " fields") + ", header has "
+                    + width);
+        }
+        String detail = switch (type) {
+            case "INVALID ENCODING", "INVALID UNICODE" -> "invalid UTF-8 in column \"" + column
+                    + "\": the file must be UTF-8 text";
+            case "UNQUOTED VALUE" -> "unterminated or misplaced quote in column \"" + column + "\"";
+            case "LINE SIZE OVER MAXIMUM" -> "line longer than the reader's maximum: is this a CSV file?";
+            default -> message.lines().findFirst().orElse(type) + " (column \"" + column + "\")";
+        };
+        return new CsvFormatException(line, column, detail);
+    }
+
+    private static Loaded loadParquet(Connection c, Path upload) throws SQLException {
+        Map<String, String> types = parquetColumns(c, upload);
+        String table = "version_" + NAMES.incrementAndGet();
+        Set<String> doubles = new LinkedHashSet<>();
+        Set<String> texts = new LinkedHashSet<>();
+        List<String> select = new ArrayList<>();
+        for (Map.Entry<String, String> e : types.entrySet()) {
+            String name = Sql.ident(e.getKey());
+            if (NUMERIC_TYPE.matcher(e.getValue()).matches()) {
+                doubles.add(e.getKey());
+                // NaN and infinities are no numbers to Gyre: they are missing
+                select.add("CASE WHEN isfinite(CAST(" + name + " AS DOUBLE)) THEN CAST(" + name
+                        + " AS DOUBLE) END AS " + name);
+            } else {
+                texts.add(e.getKey());
+                select.add("CAST(" + name + " AS VARCHAR) AS " + name);
+            }
+        }
+        try {
+            execute(c, "CREATE TABLE " + table + " AS SELECT " + String.join(", ", select)
+                    + " FROM read_parquet(" + Sql.path(upload) + ")");
+        } catch (SQLException e) {
+            execute(c, "DROP TABLE IF EXISTS " + table);
+            throw new ParquetFormatException("the Parquet file cannot be read: " + firstLine(e), null);
+        }
+        // as the CSV loader does: every spelling of missing in a text column is NULL
+        for (String name : texts) {
+            String x = Sql.ident(name);
+            execute(c, "UPDATE " + table + " SET " + x + " = NULL WHERE lower(trim(" + x + ")) IN " + MISSING_TOKENS);
+        }
+        return new Loaded(table, List.copyOf(types.keySet()), doubles, Set.of());
+    }
+
+    /** The file's columns and their engine types, in file order; refuses what is not Parquet or not a table. */
+    private static Map<String, String> parquetColumns(Connection c, Path upload) throws SQLException {
+        Map<String, String> types = new LinkedHashMap<>();
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(" + Sql.path(upload)
+                        + "))")) {
+            while (r.next()) {
+                String name = r.getString(1);
+                if (name == null || name.isBlank()) {
+                    throw new ParquetFormatException("the Parquet file has a column with an empty name", null);
+                }
+                if (types.put(name, r.getString(2)) != null) {
+                    throw new ParquetFormatException("the Parquet file has two columns named \"" + name + "\"",
+                            name);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ParquetFormatException("not a Parquet file: " + firstLine(e), null);
+        }
+        if (types.isEmpty()) {
+            throw new ParquetFormatException("the Parquet file has no columns", null);
+        }
+        return types;
+    }
+
+    private static String firstLine(SQLException e) {
+        String message = String.valueOf(e.getMessage());
+        return message.lines().findFirst().orElse(message).replaceFirst("^[A-Za-z ]+ Error: ", "");
+    }
+
+    // ---- inference and validation
+
+    private static String isNumber(String column) {
+        return "coalesce(isfinite(TRY_CAST(" + column + " AS DOUBLE)), false)";
+    }
+
+    private static String isBoolean(String column) {
+        return "(lower(trim(" + column + ")) IN ('true', 'false'))";
+    }
+
+    /**
+     * Each column's type by TypeInference's rules: DOUBLE columns are numeric, the sample settled some text columns
+     * as categorical, and one scan counts for the rest how many of their present values are numbers and booleans.
+     */
+    private static Map<String, ColumnType> inferTypes(Connection c, Loaded loaded) throws SQLException {
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        List<String> open = new ArrayList<>();
+        for (String name : loaded.header()) {
+            if (loaded.doubles().contains(name)) {
+                types.put(name, ColumnType.NUMERIC);
+            } else if (loaded.categorical().contains(name)) {
+                types.put(name, ColumnType.CATEGORICAL);
+            } else {
+                open.add(name);
+            }
+        }
+        if (open.isEmpty()) {
+            return types;
+        }
+        List<String> select = new ArrayList<>();
+        for (String name : open) {
+            String x = Sql.ident(name);
+            select.add("count(" + x + ")");
+            select.add("count(*) FILTER (WHERE " + isNumber(x) + ")");
+            select.add("count(*) FILTER (WHERE " + isBoolean(x) + ")");
+        }
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT " + String.join(", ", select) + " FROM " + loaded.table())) {
+            r.next();
+            for (int i = 0; i < open.size(); i++) {
+                long present = r.getLong(3 * i + 1);
+                types.put(open.get(i), present == 0 ? ColumnType.CATEGORICAL
+                        : r.getLong(3 * i + 2) == present ? ColumnType.NUMERIC
+                        : r.getLong(3 * i + 3) == present ? ColumnType.BOOLEAN
+                        : ColumnType.CATEGORICAL);
+            }
+        }
+        return types;
+    }
+
+    /** {@link SchemaValidator}'s rules, in its order, with its messages; rows are 1-based data rows. */
+    private static List<ValidationIssue> validate(Connection c, Loaded loaded, TableSchema declared)
+            throws SQLException {
+        List<ValidationIssue> issues = new ArrayList<>();
+        Set<String> names = new HashSet<>(loaded.header());
+        for (Column column : declared.columns()) {
+            if (!names.contains(column.name())) {
+                issues.add(new ValidationIssue(SchemaValidator.MISSING_COLUMN, column.name(), null,
+                        "column \"" + column.name() + "\" is declared but not in the file"));
+            }
+        }
+        for (String name : loaded.header()) {
+            if (declared.column(name).isEmpty()) {
+                issues.add(new ValidationIssue(SchemaValidator.UNEXPECTED_COLUMN, name, null,
+                        "column \"" + name + "\" is in the file but not declared"));
+            }
+        }
+        for (Column column : declared.columns()) {
+            if (!names.contains(column.name())) {
+                continue;
+            }
+            String x = Sql.ident(column.name());
+            boolean doubles = loaded.doubles().contains(column.name());
+            String wrongType = switch (column.type()) {
+                case NUMERIC -> doubles ? null : x + " IS NOT NULL AND NOT " + isNumber(x);
+                case BOOLEAN -> x + " IS NOT NULL AND NOT " + isBoolean(x);
+                case CATEGORICAL -> null;
+            };
+            if (wrongType != null) {
+                examples(c, loaded.table(), x, wrongType, SchemaValidator.TYPE, column.name(), issues,
+                        (row, cell) -> "row " + row + ": \"" + cell + "\" is not " + article(column.type())
+                                + " value in column \"" + column.name() + "\"");
+            }
+            if (!column.nullable()) {
+                examples(c, loaded.table(), x, x + " IS NULL", SchemaValidator.NOT_NULL, column.name(), issues,
+                        (row, cell) -> "row " + row + ": missing value in non-nullable column \"" + column.name()
+                                + "\"");
+            }
+        }
+        return issues;
+    }
+
+    private interface Message {
+        String of(long row, String cell);
+    }
+
+    private static void examples(Connection c, String table, String x, String condition, String rule, String column,
+                                 List<ValidationIssue> issues, Message message) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT rowid + 1, CAST(" + x
+                + " AS VARCHAR), count(*) OVER () FROM " + table + " WHERE " + condition + " ORDER BY rowid LIMIT "
+                + MAX_EXAMPLES)) {
+            long total = 0;
+            while (r.next()) {
+                long row = r.getLong(1);
+                issues.add(new ValidationIssue(rule, column, Math.toIntExact(row), message.of(row, r.getString(2))));
+                total = r.getLong(3);
+            }
+            long more = total - MAX_EXAMPLES;
+            if (more > 0) {
+                issues.add(new ValidationIssue(rule, column, null,
+                        "... and " + more + " more \"" + rule + "\" issue(s) in column \"" + column + "\""));
+            }
+        }
+    }
+
+    private static String article(ColumnType type) {
+        return switch (type) {
+            case NUMERIC -> "a numeric";
+            case BOOLEAN -> "a boolean";
+            case CATEGORICAL -> "a categorical";
+        };
+    }
+
+    /** The column as the version stores it: DOUBLE, BOOLEAN or text, a value that is not of its type missing. */
+    private static String typedExpression(Column column, Loaded loaded) {
+        String x = Sql.ident(column.name());
+        boolean doubles = loaded.doubles().contains(column.name());
+        String expression = switch (column.type()) {
+            case NUMERIC -> doubles ? x : "CASE WHEN " + isNumber(x) + " THEN CAST(" + x + " AS DOUBLE) END";
+            case BOOLEAN -> "CASE lower(trim(" + x + ")) WHEN 'true' THEN true WHEN 'false' THEN false END";
+            case CATEGORICAL -> doubles ? "CAST(" + x + " AS VARCHAR)" : x;
+        };
+        return expression + " AS " + x;
+    }
+
+    // ---- plumbing
+
+    static void execute(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    static long queryLong(Connection c, String sql) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}
