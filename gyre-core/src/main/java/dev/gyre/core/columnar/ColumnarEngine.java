@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Objects;
@@ -16,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import org.duckdb.DuckDBConnection;
+import org.duckdb.DuckDBDriver;
 
 /**
  * One embedded DuckDB database, in memory, for a process: its memory lives outside the Java heap, capped by
@@ -69,7 +69,8 @@ public final class ColumnarEngine implements AutoCloseable {
         properties.setProperty("autoinstall_known_extensions", "false");
         properties.setProperty("autoload_known_extensions", "false");
         try {
-            DuckDBConnection root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", properties);
+            // the driver itself, not DriverManager: its service lookup misses drivers in nested jars
+            DuckDBConnection root = (DuckDBConnection) new DuckDBDriver().connect("jdbc:duckdb:", properties);
             try (Statement s = root.createStatement()) {
                 s.execute("SET preserve_insertion_order = true"); // row numbers in reports follow the file
             }
@@ -89,6 +90,15 @@ public final class ColumnarEngine implements AutoCloseable {
             return root.duplicate();
         } catch (SQLException e) {
             throw new ColumnarException("cannot connect to the embedded engine: " + e.getMessage(), e);
+        }
+    }
+
+    /** A new empty file in the engine's temp directory, for an upload or a converted file; the caller deletes it. */
+    public Path tempFile(String suffix) {
+        try {
+            return Files.createTempFile(settings.tempDirectory(), "gyre-", suffix);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temp file in " + settings.tempDirectory(), e);
         }
     }
 

@@ -1,0 +1,103 @@
+package dev.gyre.core.columnar;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.gyre.core.table.Table;
+
+/**
+ * Reads a version's Parquet file: as CSV, as Parquet with fewer columns, or into a {@link Table} for the services
+ * that train on it or compare with it. Numbers print as Gyre wrote them in CSV: integral values without a
+ * fraction ({@code 3}, not {@code 3.0}), others in the shortest form that reads back to the same double.
+ */
+public final class VersionReader {
+    private final ColumnarEngine engine;
+
+    public VersionReader(ColumnarEngine engine) {
+        this.engine = engine;
+    }
+
+    /** The file's columns with their engine types, in file order. */
+    public Map<String, String> columns(Path parquet) {
+        try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT column_name, column_type FROM (DESCRIBE SELECT * FROM read_parquet(" + Sql.path(parquet)
+                        + "))")) {
+            Map<String, String> columns = new LinkedHashMap<>();
+            while (r.next()) {
+                columns.put(r.getString(1), r.getString(2));
+            }
+            return columns;
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot read the columns of " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes {@code columns} (all when empty) as RFC 4180 CSV with a header, missing values empty. */
+    public void toCsv(Path parquet, List<String> columns, Path csv) {
+        copy("SELECT " + printed(parquet, columns) + " FROM read_parquet(" + Sql.path(parquet) + ")", csv,
+                "FORMAT csv, HEADER true, DELIMITER ','");
+    }
+
+    /** Writes {@code columns} (all when empty) as Parquet, types kept. */
+    public void select(Path parquet, List<String> columns, Path out) {
+        String select = columns.isEmpty() ? "*" : String.join(", ", columns.stream().map(Sql::ident).toList());
+        copy("SELECT " + select + " FROM read_parquet(" + Sql.path(parquet) + ")", out,
+                "FORMAT parquet, COMPRESSION snappy");
+    }
+
+    /**
+     * The rows as a {@link Table} of text cells, printed as {@link #toCsv} prints them, missing values null. For
+     * the services that need the rows in memory (training builds its examples from them).
+     */
+    public Table table(Path parquet, List<String> columns) {
+        Map<String, String> types = columns(parquet);
+        List<String> header = columns.isEmpty() ? List.copyOf(types.keySet()) : List.copyOf(columns);
+        try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT " + printed(parquet, header) + " FROM read_parquet(" + Sql.path(parquet) + ")")) {
+            List<String[]> rows = new ArrayList<>();
+            while (r.next()) {
+                String[] row = new String[header.size()];
+                for (int i = 0; i < row.length; i++) {
+                    row[i] = r.getString(i + 1);
+                }
+                rows.add(row);
+            }
+            return new Table(header, rows);
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot read " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    private String printed(Path parquet, List<String> columns) {
+        Map<String, String> types = columns(parquet);
+        List<String> names = columns.isEmpty() ? List.copyOf(types.keySet()) : columns;
+        List<String> select = new ArrayList<>();
+        for (String name : names) {
+            String type = types.get(name);
+            if (type == null) {
+                throw new IllegalArgumentException("no column \"" + name + "\" in the version");
+            }
+            String x = Sql.ident(name);
+            select.add("DOUBLE".equals(type)
+                    ? "CASE WHEN " + x + " = trunc(" + x + ") AND abs(" + x + ") < 1e15 THEN CAST(CAST(" + x
+                    + " AS BIGINT) AS VARCHAR) ELSE CAST(" + x + " AS VARCHAR) END AS " + x
+                    : "CAST(" + x + " AS VARCHAR) AS " + x);
+        }
+        return String.join(", ", select);
+    }
+
+    private void copy(String query, Path out, String options) {
+        try (Connection c = engine.connect(); Statement s = c.createStatement()) {
+            s.execute("COPY (" + query + ") TO " + Sql.path(out) + " (" + options + ")");
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot write " + out + ": " + e.getMessage(), e);
+        }
+    }
+}
