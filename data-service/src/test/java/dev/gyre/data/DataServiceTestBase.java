@@ -1,5 +1,7 @@
 package dev.gyre.data;
 
+import dev.gyre.core.table.CsvTables;
+import dev.gyre.core.table.Table;
 import dev.gyre.test.HttpTestClient;
 import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.test.Multipart;
@@ -37,6 +39,20 @@ public abstract class DataServiceTestBase {
     protected Response postMultipart(String path, String part, String filename, byte[] content) {
         Multipart body = new Multipart().file(part, filename, "text/csv", content);
         return http.post(path, body.contentType(), body.bytes());
+    }
+
+    /**
+     * Asserts that {@code served} CSV holds the same header and cells as {@code uploaded} (Gyre serves the rows it
+     * stored as Parquet, not the uploaded bytes: no BOM, LF line ends, quotes only where needed).
+     */
+    protected static void assertSameRows(byte[] served, byte[] uploaded) {
+        Table actual = CsvTables.read(served);
+        Table expected = CsvTables.read(uploaded);
+        assertThat(actual.header()).isEqualTo(expected.header());
+        assertThat(actual.rows()).hasSameSizeAs(expected.rows());
+        for (int r = 0; r < expected.rowCount(); r++) {
+            assertThat(actual.rows().get(r)).as("row " + (r + 1)).containsExactly(expected.rows().get(r));
+        }
     }
 
     /** Creates a dataset and asserts the 201; {@code schemaJson} is a JSON array or null. */

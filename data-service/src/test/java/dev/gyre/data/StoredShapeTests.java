@@ -2,6 +2,7 @@ package dev.gyre.data;
 
 import java.nio.charset.StandardCharsets;
 
+import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,9 @@ class StoredShapeTests extends DataServiceTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    BlobStore blobs;
 
     @Test
     void storesTheSchemaAndTheVersionInTheirOwnShape() {
@@ -77,8 +81,7 @@ class StoredShapeTests extends DataServiceTestBase {
         String name = uniqueName("hand-written");
         byte[] csv = "n,k\n1.5,a\n".getBytes(StandardCharsets.UTF_8);
         String hash = Digests.sha256Hex(csv);
-        jdbc.update("insert into gyre_blob (sha256, size, content) values (?, ?, ?) on conflict do nothing", hash,
-                csv.length, csv);
+        assertThat(blobs.put(csv)).isEqualTo(hash); // a version from before Parquet: its CSV under its hash
         Long id = jdbc.queryForObject("insert into dataset (name, label_column, declared_schema, latest_version)"
                         + " values (?, 'k', cast(? as jsonb), 1) returning id", Long.class, name,
                 "[{\"name\": \"n\", \"type\": \"numeric\", \"nullable\": false},"
@@ -131,7 +134,14 @@ class StoredShapeTests extends DataServiceTestBase {
         assertThat(k.path("topValues").get(0).path("count").asLong()).isEqualTo(1);
         assertThat(k.has("mean")).isFalse();
 
+        // converted to Parquet on its first read, once
         assertThat(http.get("/api/v1/datasets/" + name + "/versions/1/content").text()).isEqualTo("n,k\n1.5,a\n");
+        String key = jdbc.queryForObject("select v.content_key from dataset_version v join dataset d on d.id ="
+                + " v.dataset_id where d.name = ?", String.class, name);
+        assertThat(key).isNotNull().isNotEqualTo(hash);
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions/1/content").text()).isEqualTo("n,k\n1.5,a\n");
+        assertThat(jdbc.queryForObject("select v.content_key from dataset_version v join dataset d on d.id ="
+                + " v.dataset_id where d.name = ?", String.class, name)).isEqualTo(key);
     }
 
     private String version(String column, String dataset) {

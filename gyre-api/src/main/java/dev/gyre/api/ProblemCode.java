@@ -42,6 +42,7 @@ public enum ProblemCode {
     INVALID_SCHEMA("invalid-schema", HttpStatus.BAD_REQUEST),
     MISSING_LABEL_COLUMN("missing-label-column", HttpStatus.BAD_REQUEST),
     INVALID_CSV("invalid-csv", HttpStatus.BAD_REQUEST),
+    INVALID_PARQUET("invalid-parquet", HttpStatus.BAD_REQUEST),
     NO_ROWS("no-rows", HttpStatus.BAD_REQUEST),
     MISSING_SOURCE("missing-source", HttpStatus.BAD_REQUEST),
     UNSUPPORTED_SOURCE("unsupported-source", HttpStatus.BAD_REQUEST),

@@ -123,7 +123,7 @@ public final class PeerStub extends StubServer {
                 }
             }
             columns.add(new ColumnProfileResponse(c.name(), c.type().json(), table.rowCount() - missing, missing, values.size(),
-                    null, null, null, null, null, null, null));
+                    null, null, null, null, null, null, null, null));
         }
         return new DatasetProfileResponse(table.rowCount(), columns);
     }

@@ -1,8 +1,11 @@
 package dev.gyre.data.api;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import dev.gyre.api.PageResponse;
@@ -17,13 +20,23 @@ import dev.gyre.api.data.IngestRequest;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.version.IngestService;
+import dev.gyre.data.version.IngestService.Format;
 import dev.gyre.data.version.VersionService;
+import dev.gyre.data.version.VersionService.Content;
+import dev.gyre.data.version.VersionService.ContentFormat;
+import org.springframework.core.io.InputStreamResource;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.util.MimeTypeUtils;
 import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
@@ -31,6 +44,8 @@ import org.springframework.web.multipart.MultipartFile;
 /** {@link DataApi} over HTTP; mappings come from the interface, plus the multipart upload declared here. */
 @RestController
 class DataController implements DataApi {
+    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=utf-8");
+    private static final MediaType PARQUET_TYPE = MediaType.parseMediaType(DataApi.PARQUET);
 
     private final DatasetService datasets;
     private final IngestService ingest;
@@ -58,18 +73,26 @@ class DataController implements DataApi {
     }
 
     @Override
-    public ResponseEntity<DatasetVersionResponse> ingestCsv(String name, byte[] csv) {
-        return respond(ingest.ingest(name, csv, IngestService.SOURCE_UPLOAD));
+    public ResponseEntity<DatasetVersionResponse> ingestCsv(String name, InputStreamResource csv) {
+        return respond(ingest.ingest(name, stream(csv), Format.CSV, "body"));
     }
 
+    @Override
+    public ResponseEntity<DatasetVersionResponse> ingestParquet(String name, InputStreamResource parquet) {
+        return respond(ingest.ingest(name, stream(parquet), Format.PARQUET, "body"));
+    }
+
+    /** A part {@code file}: Parquet when its content type or name says so, else CSV. */
     @PostMapping(path = "/{name}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<DatasetVersionResponse> ingestFile(@PathVariable String name,
                                                       @RequestPart("file") MultipartFile file) {
         if (file.isEmpty()) {
             throw Problems.of(ProblemCode.MISSING_BODY, "The part 'file' is empty", Map.of("field", "file"));
         }
-        try {
-            return respond(ingest.ingest(name, file.getBytes(), IngestService.SOURCE_UPLOAD));
+        boolean parquet = DataApi.PARQUET.equals(file.getContentType())
+                || (file.getOriginalFilename() != null && file.getOriginalFilename().endsWith(".parquet"));
+        try (InputStream in = file.getInputStream()) {
+            return respond(ingest.ingest(name, in, parquet ? Format.PARQUET : Format.CSV, "file"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -95,9 +118,49 @@ class DataController implements DataApi {
         return versions.profile(name, version);
     }
 
-    @Override
-    public byte[] content(String name, int version, String split) {
-        return versions.content(name, version, split);
+    /**
+     * The version's rows, streamed: CSV unless Parquet is asked for first (a client that accepts anything gets CSV,
+     * as before Parquet); {@code columns} comma-separated, all when absent.
+     */
+    @GetMapping("/{name}/versions/{version}/content")
+    ResponseEntity<InputStreamResource> content(@PathVariable String name, @PathVariable int version,
+                                                @RequestParam(required = false) String split,
+                                                @RequestParam(required = false) String columns,
+                                                @RequestHeader(value = HttpHeaders.ACCEPT, required = false)
+                                                String accept) {
+        return wantsParquet(accept)
+                ? stream(versions.content(name, version, split, columns, ContentFormat.PARQUET), PARQUET_TYPE)
+                : stream(versions.content(name, version, split, columns, ContentFormat.CSV), CSV);
+    }
+
+    private static boolean wantsParquet(String accept) {
+        if (accept == null) {
+            return false;
+        }
+        try {
+            List<MediaType> types = new ArrayList<>(MediaType.parseMediaTypes(accept));
+            MimeTypeUtils.sortBySpecificity(types);
+            return !types.isEmpty() && types.get(0).getQualityValue() > 0
+                    && PARQUET_TYPE.equalsTypeAndSubtype(types.get(0));
+        } catch (InvalidMediaTypeException e) {
+            return false; // an unreadable Accept gets the default, as Spring's own negotiation would
+        }
+    }
+
+    private static ResponseEntity<InputStreamResource> stream(Content content, MediaType type) {
+        ResponseEntity.BodyBuilder response = ResponseEntity.ok().contentType(type);
+        if (content.length() != null) {
+            response.contentLength(content.length());
+        }
+        return response.body(new InputStreamResource(content.stream()));
+    }
+
+    private static InputStream stream(InputStreamResource body) {
+        try {
+            return body == null ? null : body.getInputStream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static ResponseEntity<DatasetVersionResponse> respond(IngestService.Ingested ingested) {

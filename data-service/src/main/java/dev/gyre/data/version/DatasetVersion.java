@@ -14,7 +14,11 @@ import org.hibernate.annotations.Immutable;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-/** One immutable version of a dataset; its CSV bytes are in the blob store under {@code contentHash}. */
+/**
+ * One immutable version of a dataset: {@code contentHash} is the SHA-256 of the ingested bytes (its identity), its
+ * rows are typed Parquet in the blob store under {@code contentKey}. A version ingested before Parquet has no
+ * content key until its first read converts the CSV stored under its content hash.
+ */
 @Entity
 @Immutable
 @Table(name = "dataset_version")
@@ -64,6 +68,12 @@ class DatasetVersion {
     @Column(nullable = false, length = 32)
     private String source;
 
+    @Column(name = "content_key", length = 64)
+    private String contentKey;
+
+    @Column(name = "content_size")
+    private Long contentSize;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,7 +81,10 @@ class DatasetVersion {
     }
 
     DatasetVersion(Long datasetId, int version, String contentHash, long rows, List<StoredColumn> columns,
-                   List<StoredIssue> issues, StoredProfile profile, String source) {
+                   List<StoredIssue> issues, StoredProfile profile, String source, String contentKey,
+                   long contentSize) {
+        this.contentKey = contentKey;
+        this.contentSize = contentSize;
         this.datasetId = datasetId;
         this.version = version;
         this.contentHash = contentHash;
@@ -134,5 +147,14 @@ class DatasetVersion {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    /** The Parquet blob, or null for a version ingested as CSV before Parquet and not yet converted. */
+    String getContentKey() {
+        return contentKey;
+    }
+
+    Long getContentSize() {
+        return contentSize;
     }
 }

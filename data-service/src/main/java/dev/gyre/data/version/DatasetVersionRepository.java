@@ -5,6 +5,10 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+import org.springframework.transaction.annotation.Transactional;
 
 /** Versions of a dataset, by number or by content. */
 interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
@@ -16,4 +20,14 @@ interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
     Page<DatasetVersion> findByDatasetId(Long datasetId, Pageable pageable);
 
     long countByDatasetId(Long datasetId);
+
+    /**
+     * Records the Parquet conversion of a version ingested before Parquet (the entity is immutable to JPA: this is
+     * the one change a version row ever sees). A concurrent conversion that came first wins.
+     */
+    @Transactional
+    @Modifying
+    @Query(value = "update dataset_version set content_key = :key, content_size = :size"
+            + " where id = :id and content_key is null", nativeQuery = true)
+    int convertedTo(@Param("id") Long id, @Param("key") String key, @Param("size") long size);
 }

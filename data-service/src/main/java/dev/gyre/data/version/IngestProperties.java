@@ -13,7 +13,8 @@ import org.springframework.util.unit.DataSize;
  * @param connectTimeout  how long to wait for a connection
  * @param readTimeout     longest wait for the next bytes of an answer
  * @param totalTimeout    how long the whole download may take, redirects included; a slower one is abandoned
- * @param maxSize         largest file accepted, counted while it streams; a larger one is refused with 413
+ * @param maxSize         largest file fetched from a URL, counted while it streams; a larger one is refused with 413
+ * @param maxUpload       largest body (CSV or Parquet) accepted by upload, counted while it streams; 413 above
  * @param maxRedirects    redirects followed at most, each checked as the first URL is
  * @param allowedHosts    hosts that may be fetched whatever their addresses, matched as written in the URL
  *                        (e.g. {@code 127.0.0.1}, {@code minio.internal}); empty by default
@@ -25,6 +26,7 @@ record IngestProperties(@DefaultValue("5s") Duration connectTimeout,
                         @DefaultValue("30s") Duration readTimeout,
                         @DefaultValue("60s") Duration totalTimeout,
                         @DefaultValue("32MB") DataSize maxSize,
+                        @DefaultValue("2GB") DataSize maxUpload,
                         @DefaultValue("5") int maxRedirects,
                         @DefaultValue({}) List<String> allowedHosts,
                         @DefaultValue({}) List<String> allowedNetworks) {

@@ -1,24 +1,30 @@
 package dev.gyre.data.version;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
 import dev.gyre.core.blob.BlobStore;
-import dev.gyre.core.blob.Digests;
-import dev.gyre.core.profile.Profiler;
-import dev.gyre.core.table.Column;
+import dev.gyre.core.blob.StoredBlob;
+import dev.gyre.core.columnar.ColumnarEngine;
+import dev.gyre.core.columnar.ParquetFormatException;
+import dev.gyre.core.columnar.VersionWriter;
+import dev.gyre.core.columnar.WrittenVersion;
 import dev.gyre.core.table.CsvFormatException;
-import dev.gyre.core.table.CsvTables;
-import dev.gyre.core.table.SchemaValidator;
-import dev.gyre.core.table.Table;
 import dev.gyre.core.table.TableSchema;
-import dev.gyre.core.table.TypeInference;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.dataset.DatasetService.DatasetRef;
 import dev.gyre.data.dataset.Schemas;
@@ -30,33 +36,43 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Ingest of a dataset version: parse the CSV, infer column types, validate against the dataset's declared
- * schema (a version that breaks it is stored as INVALID with its issues), profile, and store the bytes once
- * in the blob store under their SHA-256. Parsing and profiling happen before any write; the writes (blob,
- * version row, dataset's latest version) are one transaction holding the dataset's row lock, so concurrent
- * uploads get consecutive numbers and the same content twice gives one version.
+ * Ingest of a dataset version. The bytes are spooled to a local file and hashed (the SHA-256 is the version's
+ * identity: the same bytes again give the existing version); the engine loads them, infers types, validates against
+ * the dataset's declared schema (a version that breaks it is stored as INVALID with its issues), profiles, and
+ * writes typed Parquet, which goes into the blob store under its own SHA-256. No row passes through the heap. The
+ * database writes (version row, dataset's latest version) are one transaction holding the dataset's row lock, so
+ * concurrent uploads get consecutive numbers and the same content twice gives one version.
  */
 @Service
 public class IngestService {
     public static final String SOURCE_UPLOAD = "upload";
     public static final String SOURCE_URL = "url";
 
+    /** What the ingested bytes are. */
+    public enum Format { CSV, PARQUET }
+
     private final DatasetService datasetService;
     private final DatasetVersionRepository versions;
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final UrlFetcher urlFetcher;
+    private final ColumnarEngine engine;
+    private final VersionWriter writer;
+    private final IngestProperties properties;
     private final MeterRegistry meters;
     private final Counter ingestedRows;
 
     IngestService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs,
-                  PlatformTransactionManager transactionManager, UrlFetcher urlFetcher,
-                  MeterRegistry meters) {
+                  PlatformTransactionManager transactionManager, UrlFetcher urlFetcher, ColumnarEngine engine,
+                  VersionWriter writer, IngestProperties properties, MeterRegistry meters) {
         this.datasetService = datasetService;
         this.versions = versions;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactionManager);
         this.urlFetcher = urlFetcher;
+        this.engine = engine;
+        this.writer = writer;
+        this.properties = properties;
         this.meters = meters;
         this.ingestedRows = Counter.builder("gyre.data.ingested.rows")
                 .description("Rows of newly stored dataset versions").baseUnit("rows").register(meters);
@@ -66,18 +82,17 @@ public class IngestService {
     public record Ingested(DatasetVersionResponse version, boolean created) {
     }
 
-    /** Ingests CSV bytes; a 400 problem for an empty body or a CSV that cannot be read (nothing is stored). */
-    public Ingested ingest(String datasetName, byte[] content, String source) {
-        Timer.Sample sample = Timer.start(meters);
-        String outcome = "rejected";
-        try {
-            Ingested ingested = doIngest(datasetName, content, source);
-            outcome = ingested.created() ? "created" : "existing";
-            return ingested;
-        } finally {
-            sample.stop(Timer.builder("gyre.data.ingest").description("Time to ingest a dataset version")
-                    .tag("source", source).tag("outcome", outcome).register(meters));
+    /**
+     * Ingests an uploaded body ({@code field} names it in problems); a 400 problem for an empty body or content
+     * that cannot be read as {@code format} (nothing is stored), 413 above {@code gyre.data.ingest.max-upload}.
+     */
+    public Ingested ingest(String datasetName, InputStream body, Format format, String field) {
+        DatasetRef dataset = datasetService.require(datasetName);
+        if (body == null) {
+            throw emptyBody(format, field);
         }
+        Upload upload = Upload.spool(body, engine.tempFile(".upload"), properties.maxUpload().toBytes(), field);
+        return measured(SOURCE_UPLOAD, () -> ingest(dataset, upload, format, SOURCE_UPLOAD, field));
     }
 
     /** Ingests from a source described in JSON; only {@code url} is supported so far. */
@@ -92,90 +107,145 @@ public class IngestService {
                     + "\"url\", or upload the CSV as text/csv or multipart 'file'", Map.of("field", "source.type"));
         }
         URI uri = UrlFetcher.parse(request.source().url());
-        datasetService.require(datasetName); // a 404 before the download, not after
-        return ingest(datasetName, urlFetcher.fetch(uri), SOURCE_URL);
+        DatasetRef dataset = datasetService.require(datasetName); // a 404 before the download, not after
+        Path file = engine.tempFile(".download");
+        try (OutputStream out = Files.newOutputStream(file)) {
+            urlFetcher.fetch(uri, out);
+        } catch (IOException | RuntimeException e) {
+            Upload.deleteQuietly(file);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        }
+        Upload upload = Upload.of(file);
+        Format format = looksLikeParquet(file) ? Format.PARQUET : Format.CSV;
+        return measured(SOURCE_URL, () -> ingest(dataset, upload, format, SOURCE_URL, "source.url"));
     }
 
-    private Ingested doIngest(String datasetName, byte[] content, String source) {
-        DatasetRef dataset = datasetService.require(datasetName);
-        String field = SOURCE_URL.equals(source) ? "source.url" : "body";
-        if (content == null || content.length == 0) {
-            throw Problems.of(ProblemCode.MISSING_BODY, SOURCE_URL.equals(source) ? "The URL answered no content"
-                    : "The request has no CSV content", Map.of("field", field));
+    private Ingested measured(String source, Supplier<Ingested> ingest) {
+        Timer.Sample sample = Timer.start(meters);
+        String outcome = "rejected";
+        try {
+            Ingested ingested = ingest.get();
+            outcome = ingested.created() ? "created" : "existing";
+            return ingested;
+        } finally {
+            sample.stop(Timer.builder("gyre.data.ingest").description("Time to ingest a dataset version")
+                    .tag("source", source).tag("outcome", outcome).register(meters));
         }
-        String hash = Digests.sha256Hex(content);
-        Optional<DatasetVersion> known = versions.findByDatasetIdAndContentHash(dataset.id(), hash);
-        if (known.isPresent()) {
-            return new Ingested(Versions.toResponse(datasetName, known.get()), false);
+    }
+
+    private Ingested ingest(DatasetRef dataset, Upload upload, Format format, String source, String field) {
+        try (upload) {
+            if (upload.size() == 0) {
+                throw SOURCE_URL.equals(source)
+                        ? Problems.of(ProblemCode.MISSING_BODY, "The URL answered no content", Map.of("field", field))
+                        : emptyBody(format, field);
+            }
+            Optional<DatasetVersion> known = versions.findByDatasetIdAndContentHash(dataset.id(), upload.sha256());
+            if (known.isPresent()) {
+                return new Ingested(Versions.toResponse(dataset.name(), known.get()), false);
+            }
+            requireLabel(header(upload.file(), format), dataset, field);
+            Path parquet = engine.tempFile(".parquet");
+            try {
+                WrittenVersion written = write(upload.file(), format, Schemas.toCore(dataset.schema()), parquet);
+                if (written.rows() == 0) {
+                    throw Problems.of(ProblemCode.NO_ROWS, "The " + (format == Format.CSV ? "CSV has a header"
+                            : "Parquet file has columns") + " but no rows; a version needs at least one row",
+                            Map.of("field", field, "line", 2));
+                }
+                StoredBlob content = blobs.put(parquet);
+                return save(dataset, upload.sha256(), content, written, source);
+            } finally {
+                Upload.deleteQuietly(parquet);
+            }
         }
+    }
 
-        Table table = read(content);
-        requireUsable(table, dataset, field);
-        TableSchema declared = Schemas.toCore(dataset.schema());
-        TableSchema columns = effectiveSchema(TypeInference.infer(table), declared);
-        List<StoredIssue> issues = declared == null ? List.of()
-                : SchemaValidator.validate(table, declared).stream().map(Versions::stored).toList();
-        StoredProfile profile = Versions.stored(Profiler.profile(table, columns));
-        List<StoredColumn> storedColumns = columns.columns().stream().map(Versions::stored).toList();
-
+    private Ingested save(DatasetRef dataset, String hash, StoredBlob content, WrittenVersion written, String source) {
         Ingested ingested = transaction.execute(status -> {
             datasetService.lock(dataset);
             Optional<DatasetVersion> raced = versions.findByDatasetIdAndContentHash(dataset.id(), hash);
             if (raced.isPresent()) {
-                return new Ingested(Versions.toResponse(datasetName, raced.get()), false);
+                return new Ingested(Versions.toResponse(dataset.name(), raced.get()), false);
             }
-            blobs.put(content);
-            DatasetVersion version = versions.save(new DatasetVersion(dataset.id(), datasetService.claimNextVersion(dataset), hash,
-                    table.rowCount(), storedColumns, issues, profile, source));
-            return new Ingested(Versions.toResponse(datasetName, version), true);
+            DatasetVersion version = versions.save(new DatasetVersion(dataset.id(),
+                    datasetService.claimNextVersion(dataset), hash, written.rows(),
+                    written.schema().columns().stream().map(Versions::stored).toList(),
+                    written.issues().stream().map(Versions::stored).toList(), Versions.stored(written.profile()),
+                    source, content.key(), content.size()));
+            return new Ingested(Versions.toResponse(dataset.name(), version), true);
         });
         if (ingested.created()) {
-            ingestedRows.increment(table.rowCount());
+            ingestedRows.increment(written.rows());
             meters.counter("gyre.data.ingested.versions", "status", ingested.version().status()).increment();
         }
         return ingested;
     }
 
-    private static Table read(byte[] content) {
+    private List<String> header(Path file, Format format) {
         try {
-            return CsvTables.read(content);
+            return format == Format.CSV ? VersionWriter.csvHeader(file) : writer.parquetHeader(file);
         } catch (CsvFormatException e) {
-            throw Problems.of(ProblemCode.INVALID_CSV, e.getMessage(), Map.of("line", e.line()));
+            throw invalidCsv(e);
+        } catch (ParquetFormatException e) {
+            throw invalidParquet(e);
         }
     }
 
-    /**
-     * A version must be usable for training: at least one row and, when the dataset declares a label column, that
-     * column. (A JSON document sent as text/csv parses as a one-line CSV and fails here, not later.)
-     */
-    private static void requireUsable(Table table, DatasetRef dataset, String field) {
+    private WrittenVersion write(Path file, Format format, TableSchema declared, Path parquet) {
+        try {
+            return format == Format.CSV ? writer.fromCsv(file, declared, parquet)
+                    : writer.fromParquet(file, declared, parquet);
+        } catch (CsvFormatException e) {
+            throw invalidCsv(e);
+        } catch (ParquetFormatException e) {
+            throw invalidParquet(e);
+        }
+    }
+
+    private static RuntimeException invalidCsv(CsvFormatException e) {
+        Map<String, Object> where = new LinkedHashMap<>();
+        where.put("line", e.line());
+        if (e.column() != null) {
+            where.put("column", e.column());
+        }
+        return Problems.of(ProblemCode.INVALID_CSV, e.getMessage(), where);
+    }
+
+    private static RuntimeException invalidParquet(ParquetFormatException e) {
+        return Problems.of(ProblemCode.INVALID_PARQUET, e.getMessage(),
+                e.column() == null ? Map.of("field", "body") : Map.of("field", "body", "column", e.column()));
+    }
+
+    private static RuntimeException emptyBody(Format format, String field) {
+        return Problems.of(ProblemCode.MISSING_BODY, "The request has no " + (format == Format.CSV ? "CSV" : "Parquet")
+                + " content", Map.of("field", field));
+    }
+
+    /** Parquet files start (and end) with the magic bytes PAR1. */
+    private static boolean looksLikeParquet(Path file) {
+        try (InputStream in = Files.newInputStream(file)) {
+            return java.util.Arrays.equals(in.readNBytes(4), PARQUET_MAGIC);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
+
+    /** When the dataset declares a label column, a version must have it. */
+    private static void requireLabel(List<String> header, DatasetRef dataset, String field) {
         String label = dataset.labelColumn();
-        if (label != null && !table.header().contains(label)) {
-            List<String> header = table.header();
+        if (label != null && !header.contains(label)) {
             String shown = String.join(", ", header.stream().limit(5)
                     .map(n -> "\"" + (n.length() > 40 ? n.substring(0, 40) + "…" : n) + "\"").toList())
                     + (header.size() > 5 ? ", … (" + header.size() + " columns)" : "");
-            throw Problems.of(ProblemCode.MISSING_LABEL_COLUMN, "The CSV has no column '" + label + "', the label "
+            throw Problems.of(ProblemCode.MISSING_LABEL_COLUMN, "The file has no column '" + label + "', the label "
                     + "column of dataset '" + dataset.name() + "'; its header is: " + shown,
                     Map.of("field", field, "column", label, "line", 1));
         }
-        if (table.rowCount() == 0) {
-            throw Problems.of(ProblemCode.NO_ROWS, "The CSV has a header but no rows; a version needs at least one "
-                    + "row", Map.of("field", field, "line", 2));
-        }
-    }
-
-    /**
-     * The version's columns in file order: a declared column keeps its declared type and nullability (so a
-     * numeric-looking code declared categorical stays categorical), an undeclared one gets the inferred ones.
-     */
-    private static TableSchema effectiveSchema(TableSchema inferred, TableSchema declared) {
-        if (declared == null) {
-            return inferred;
-        }
-        List<Column> columns = inferred.columns().stream()
-                .map(c -> declared.column(c.name()).orElse(c))
-                .toList();
-        return new TableSchema(columns);
     }
 }

@@ -14,7 +14,8 @@ record StoredProfile(long rows, List<Column> columns) {
     @JsonInclude(JsonInclude.Include.NON_NULL)
     record Column(String name, String type, long count, long missing, long distinct,
                   Double mean, Double std, Double min, Double max,
-                  Map<String, Double> quantiles, List<Bin> histogram, List<ValueCount> topValues) {
+                  Map<String, Double> quantiles, List<Bin> histogram, List<ValueCount> topValues,
+                  Boolean distinctApproximate) {
     }
 
     record Bin(double lower, double upper, long count) {

@@ -1,8 +1,8 @@
 package dev.gyre.data.version;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -95,16 +95,17 @@ class UrlFetcher implements AutoCloseable {
         }
     }
 
-    byte[] fetch(URI first) {
+    /** Downloads {@code first} (following checked redirects) into {@code out}, which it does not close. */
+    void fetch(URI first, OutputStream out) {
         long deadline = System.nanoTime() + properties.totalTimeout().toNanos();
         PinnedDns dns = new PinnedDns();
         try (CloseableHttpClient client = client(dns)) {
             URI uri = first;
             for (int redirects = 0; ; redirects++) {
                 dns.pin(check(uri, deadline, redirects));
-                Hop hop = get(client, uri, deadline);
-                if (hop.content() != null) {
-                    return hop.content();
+                Hop hop = get(client, uri, deadline, out);
+                if (hop.location() == null) {
+                    return;
                 }
                 if (redirects == properties.maxRedirects()) {
                     throw Problems.of(ProblemCode.TOO_MANY_REDIRECTS, "GET " + first + " redirected more than "
@@ -137,11 +138,11 @@ class UrlFetcher implements AutoCloseable {
         }
     }
 
-    /** The body of a 2xx answer, or the Location of a redirect. */
-    private record Hop(byte[] content, String location) {
+    /** The Location of a redirect, or null when a 2xx answer's body was written. */
+    private record Hop(String location) {
     }
 
-    private Hop get(CloseableHttpClient client, URI uri, long deadline) {
+    private Hop get(CloseableHttpClient client, URI uri, long deadline, OutputStream out) {
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
             throw timeout(uri);
@@ -164,15 +165,15 @@ class UrlFetcher implements AutoCloseable {
                     throw Problems.of(ProblemCode.SOURCE_FAILED, "GET " + uri + " answered HTTP " + status
                             + " without a Location", Map.of("field", FIELD, "upstreamStatus", status));
                 }
-                return new Hop(null, location.getValue());
+                return new Hop(location.getValue());
             }
             if (status / 100 != 2) {
                 throw Problems.of(ProblemCode.SOURCE_FAILED, "GET " + uri + " answered HTTP " + status,
                         Map.of("field", FIELD, "upstreamStatus", status));
             }
-            byte[] content = read(response.getEntity(), uri, deadline);
+            read(response.getEntity(), uri, deadline, out);
             complete = true;
-            return new Hop(content, null);
+            return new Hop(null);
         } catch (IOException e) {
             if (expired.get()) {
                 throw timeout(uri);
@@ -187,9 +188,9 @@ class UrlFetcher implements AutoCloseable {
         }
     }
 
-    private byte[] read(HttpEntity entity, URI uri, long deadline) throws IOException {
+    private void read(HttpEntity entity, URI uri, long deadline, OutputStream out) throws IOException {
         if (entity == null) {
-            return new byte[0];
+            return;
         }
         long max = properties.maxSize().toBytes();
         long declared = entity.getContentLength();
@@ -197,7 +198,6 @@ class UrlFetcher implements AutoCloseable {
             throw tooLarge(uri, max);
         }
         InputStream in = entity.getContent(); // closed with the response, after the connection is let go
-        ByteArrayOutputStream out = new ByteArrayOutputStream((int) Math.min(Math.max(declared, 8192), 1 << 20));
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
         for (int n; (n = in.read(buffer)) != -1; ) {
@@ -210,7 +210,6 @@ class UrlFetcher implements AutoCloseable {
                 throw timeout(uri);
             }
         }
-        return out.toByteArray();
     }
 
     private URI next(URI from, String location, int redirect) {

@@ -1,6 +1,17 @@
 package dev.gyre.data.version;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.ProblemCode;
@@ -9,11 +20,18 @@ import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.core.blob.BlobStore;
+import dev.gyre.core.blob.StoredBlob;
+import dev.gyre.core.columnar.ColumnarEngine;
+import dev.gyre.core.columnar.VersionReader;
+import dev.gyre.core.columnar.VersionWriter;
+import dev.gyre.core.table.Column;
+import dev.gyre.core.table.TableSchema;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.dataset.DatasetService.DatasetRef;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Reads of versions: metadata, profile and content. Unknown datasets and versions are 404 problems. */
@@ -23,11 +41,18 @@ public class VersionService {
     private final DatasetService datasetService;
     private final DatasetVersionRepository versions;
     private final BlobStore blobs;
+    private final ColumnarEngine engine;
+    private final VersionReader reader;
+    private final VersionWriter writer;
 
-    VersionService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs) {
+    VersionService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs,
+                   ColumnarEngine engine, VersionReader reader, VersionWriter writer) {
         this.datasetService = datasetService;
         this.versions = versions;
         this.blobs = blobs;
+        this.engine = engine;
+        this.reader = reader;
+        this.writer = writer;
     }
 
     public PageResponse<DatasetVersionResponse> list(String datasetName, Pageable pageable) {
@@ -44,15 +69,115 @@ public class VersionService {
         return Versions.toWire(require(datasetName, version).getProfile());
     }
 
-    /** The stored CSV bytes, exactly as uploaded. */
-    public byte[] content(String datasetName, int version, String split) {
+    /** The format content is read in. */
+    public enum ContentFormat { CSV, PARQUET }
+
+    /** A stream of a version's content, and its length when known; the caller closes the stream. */
+    public record Content(InputStream stream, Long length) {
+    }
+
+    /**
+     * The version's rows as CSV (numbers printed as they were ingested where integral) or as its typed Parquet,
+     * {@code columns} (comma-separated, null for all) in the order given. Streamed from a temp file that closing
+     * the stream deletes; the whole Parquet goes straight from the blob store. Holds no transaction while it
+     * streams.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Content content(String datasetName, int version, String split, String columns, ContentFormat format) {
         if (split != null) {
             throw Problems.of(ProblemCode.UNSUPPORTED_SPLIT, "split='" + split + "' is not supported yet: "
                     + "splits come with curated versions", Map.of("field", "split"));
         }
         DatasetVersion v = require(datasetName, version);
-        return blobs.get(v.getContentHash()).orElseThrow(() -> new IllegalStateException(
-                "blob " + v.getContentHash() + " of " + datasetName + " v" + version + " is missing"));
+        List<String> selected = selected(v, columns);
+        String key = parquetKey(v, datasetName);
+        if (format == ContentFormat.PARQUET && selected.isEmpty()) {
+            return new Content(open(key, datasetName, version), v.getContentSize());
+        }
+        Path local = engine.tempFile(".parquet");
+        Path out = engine.tempFile(format == ContentFormat.CSV ? ".csv" : ".parquet");
+        try {
+            copy(key, local, datasetName, version);
+            if (format == ContentFormat.CSV) {
+                reader.toCsv(local, selected, out);
+            } else {
+                reader.select(local, selected, out);
+            }
+            long size = Files.size(out); // before opening: on Linux DELETE_ON_CLOSE unlinks the file at once
+            return new Content(Files.newInputStream(out, StandardOpenOption.DELETE_ON_CLOSE), size);
+        } catch (IOException | RuntimeException e) {
+            deleteQuietly(out);
+            if (e instanceof IOException io) {
+                throw new UncheckedIOException(io);
+            }
+            throw (RuntimeException) e;
+        } finally {
+            deleteQuietly(local);
+        }
+    }
+
+    private static List<String> selected(DatasetVersion v, String columns) {
+        if (columns == null || columns.isBlank()) {
+            return List.of();
+        }
+        Set<String> known = new HashSet<>();
+        v.getColumns().forEach(c -> known.add(c.name()));
+        List<String> selected = new ArrayList<>();
+        for (String name : columns.split(",")) {
+            String column = name.strip();
+            if (!known.contains(column)) {
+                throw Problems.of(ProblemCode.UNKNOWN_COLUMN, "The version has no column '" + column + "'",
+                        Map.of("field", "columns", "column", column));
+            }
+            if (!selected.contains(column)) {
+                selected.add(column);
+            }
+        }
+        return selected;
+    }
+
+    /**
+     * The key of the version's Parquet; a version ingested before Parquet is converted now, once, from the CSV under
+     * its content hash, with its recorded column types.
+     */
+    private String parquetKey(DatasetVersion v, String datasetName) {
+        if (v.getContentKey() != null) {
+            return v.getContentKey();
+        }
+        Path csv = engine.tempFile(".csv");
+        Path parquet = engine.tempFile(".parquet");
+        try {
+            copy(v.getContentHash(), csv, datasetName, v.getVersion());
+            TableSchema schema = new TableSchema(v.getColumns().stream().map(c -> new Column(c.name(),
+                    dev.gyre.core.table.ColumnType.valueOf(c.type().toUpperCase(java.util.Locale.ROOT)),
+                    !Boolean.FALSE.equals(c.nullable()))).toList());
+            writer.fromCsv(csv, schema, parquet);
+            StoredBlob blob = blobs.put(parquet);
+            if (versions.convertedTo(v.getId(), blob.key(), blob.size()) == 0) {
+                return require(datasetName, v.getVersion()).getContentKey(); // converted meanwhile: the same rows
+            }
+            return blob.key();
+        } finally {
+            deleteQuietly(csv);
+            deleteQuietly(parquet);
+        }
+    }
+
+    private InputStream open(String key, String datasetName, int version) {
+        return blobs.open(key).orElseThrow(() -> new IllegalStateException(
+                "blob " + key + " of " + datasetName + " v" + version + " is missing"));
+    }
+
+    private void copy(String key, Path target, String datasetName, int version) {
+        try (InputStream in = open(key, datasetName, version)) {
+            Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        Upload.deleteQuietly(file);
     }
 
     private DatasetVersion require(String datasetName, int version) {

@@ -57,7 +57,8 @@ final class Versions {
         List<StoredProfile.ValueCount> top = c.topValues() == null ? null : c.topValues().stream()
                 .map(t -> new StoredProfile.ValueCount(t.value(), t.count())).toList();
         return new StoredProfile.Column(c.name(), Schemas.typeName(c.type()), c.count(), c.missing(), c.distinct(),
-                c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top);
+                c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top,
+                c.distinctApproximate() ? Boolean.TRUE : null);
     }
 
     static DatasetProfileResponse toWire(StoredProfile profile) {
@@ -70,6 +71,6 @@ final class Versions {
         List<ValueCountResponse> top = c.topValues() == null ? null : c.topValues().stream()
                 .map(t -> new ValueCountResponse(t.value(), t.count())).toList();
         return new ColumnProfileResponse(c.name(), c.type(), c.count(), c.missing(), c.distinct(),
-                c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top);
+                c.mean(), c.std(), c.min(), c.max(), c.quantiles(), histogram, top, c.distinctApproximate());
     }
 }

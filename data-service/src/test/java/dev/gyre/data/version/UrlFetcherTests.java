@@ -35,12 +35,12 @@ class UrlFetcherTests {
 
     private static IngestProperties properties(List<String> allowedHosts) {
         return new IngestProperties(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(2),
-                DataSize.ofMegabytes(1), 5, allowedHosts, List.of());
+                DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 5, allowedHosts, List.of());
     }
 
     private static ErrorResponseException failure(UrlFetcher fetcher, String url) {
         ErrorResponseException e = catchThrowableOfType(ErrorResponseException.class,
-                () -> fetcher.fetch(UrlFetcher.parse(url)));
+                () -> fetcher.fetch(UrlFetcher.parse(url), new java.io.ByteArrayOutputStream()));
         assertThat(e).as(url).isNotNull();
         assertThat(e.getBody().getProperties()).as(url).containsEntry("field", "source.url");
         return e;
@@ -82,7 +82,7 @@ class UrlFetcherTests {
     @Test
     void anAllowedHostIsFetchedWithTheSchemeInAnyCaseButOnlyAsWritten() {
         try (UrlFetcher fetcher = new UrlFetcher(properties(List.of("127.0.0.1")))) {
-            assertThat(fetcher.fetch(UrlFetcher.parse("HTTP://127.0.0.1:" + port() + "/penguins.csv")))
+            assertThat(fetched(fetcher, "HTTP://127.0.0.1:" + port() + "/penguins.csv"))
                     .isEqualTo(penguinsCsv());
             assertThat(source.requests()).hasSize(1);
             for (String url : spellingsOfThisMachine(port())) {
@@ -129,5 +129,11 @@ class UrlFetcherTests {
 
     private int port() {
         return Integer.parseInt(source.url().substring(source.url().lastIndexOf(':') + 1));
+    }
+
+    private static byte[] fetched(UrlFetcher fetcher, String url) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        fetcher.fetch(UrlFetcher.parse(url), out);
+        return out.toByteArray();
     }
 }

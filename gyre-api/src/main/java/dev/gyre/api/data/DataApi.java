@@ -1,6 +1,9 @@
 package dev.gyre.api.data;
 
+import java.io.ByteArrayInputStream;
+
 import dev.gyre.api.PageResponse;
+import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -11,7 +14,9 @@ import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * data-service's API: its controller implements this interface and other services call it through an HTTP
- * service client. (Multipart upload is served too, but is not part of this interface.)
+ * service client. Served too but not part of this interface: multipart upload, and a version's content
+ * ({@code GET /{name}/versions/{version}/content}, CSV or Parquet), which is streamed and which an HTTP service
+ * client would buffer: services download it with gyre-boot's {@code VersionDownloads}.
  */
 @HttpExchange("/api/v1/datasets")
 public interface DataApi {
@@ -27,10 +32,25 @@ public interface DataApi {
     @GetExchange("/{name}")
     DatasetResponse dataset(@PathVariable String name);
 
-    /** Ingests CSV bytes: 201 with a new version, or 200 with the existing one when the content is known. */
+    /** The media type of a version's content as Parquet (and of a Parquet upload). */
+    String PARQUET = "application/vnd.apache.parquet";
+
+    /**
+     * Ingests a CSV body, streamed: 201 with a new version, or 200 with the existing one when the content is known.
+     */
     @PostExchange(value = "/{name}/versions", contentType = "text/csv")
     ResponseEntity<DatasetVersionResponse> ingestCsv(@PathVariable String name,
-                                                     @RequestBody(required = false) byte[] csv);
+                                                     @RequestBody(required = false) InputStreamResource csv);
+
+    /** Ingests a Parquet file, streamed; statuses as for {@link #ingestCsv}. */
+    @PostExchange(value = "/{name}/versions", contentType = PARQUET)
+    ResponseEntity<DatasetVersionResponse> ingestParquet(@PathVariable String name,
+                                                         @RequestBody InputStreamResource parquet);
+
+    /** Ingests CSV bytes already in memory (small files: tests, examples). */
+    default ResponseEntity<DatasetVersionResponse> ingestCsv(String name, byte[] csv) {
+        return ingestCsv(name, new InputStreamResource(new ByteArrayInputStream(csv)));
+    }
 
     /** Ingests from a source ({@code {source:{type:"url", url}}}); statuses as for {@link #ingestCsv}. */
     @PostExchange(value = "/{name}/versions", contentType = "application/json")
@@ -46,14 +66,4 @@ public interface DataApi {
 
     @GetExchange("/{name}/versions/{version}/profile")
     DatasetProfileResponse profile(@PathVariable String name, @PathVariable int version);
-
-    /** The version's rows as UTF-8 CSV, header first; {@code split} (train, validation, test) may be null. */
-    @GetExchange(value = "/{name}/versions/{version}/content", accept = "text/csv;charset=utf-8")
-    byte[] content(@PathVariable String name, @PathVariable int version,
-                   @RequestParam(required = false) String split);
-
-    /** The whole version's rows as UTF-8 CSV, header first. */
-    default byte[] content(String name, int version) {
-        return content(name, version, null);
-    }
 }
