@@ -41,6 +41,37 @@ public final class Digests {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * Wraps {@code in} to learn the SHA-256 and size of what passes through ({@link DigestingInputStream#sha256Hex}
+     * once it has been read to its end).
+     */
+    public static DigestingInputStream digesting(InputStream in) {
+        return new DigestingInputStream(in, sha256(), null);
+    }
+
+    /**
+     * Wraps a blob's stored content so that reaching its end checks it against {@code sha256}: end-of-stream over
+     * content with another digest throws {@link BlobCorruptedException}.
+     */
+    public static DigestingInputStream verifying(InputStream in, String sha256) {
+        return new DigestingInputStream(in, sha256(), requireSha256Hex(sha256));
+    }
+
+    /**
+     * For {@link BlobStore} implementations: {@code key} itself if it is a well-formed blob key (64 lowercase hex
+     * digits), so that it is safe in a path or an object name.
+     *
+     * @throws IllegalArgumentException if it is not
+     */
+    public static String requireSha256Hex(String key) {
+        if (!isSha256Hex(key)) {
+            String shown = key == null ? "null"
+                    : "\"" + (key.length() > 80 ? key.substring(0, 80) + "\"..." : key + "\"");
+            throw new IllegalArgumentException("not a blob key (64 lowercase hex digits of a SHA-256): " + shown);
+        }
+        return key;
+    }
+
     /** Whether {@code key} is a well-formed lowercase hex SHA-256 (64 hex digits). */
     public static boolean isSha256Hex(String key) {
         return key != null && SHA256_HEX.matcher(key).matches();
