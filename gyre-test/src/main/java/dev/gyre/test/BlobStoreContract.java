@@ -147,7 +147,8 @@ public abstract class BlobStoreContract {
         malformed.add(null);
 
         for (String key : malformed) {
-            assertThatThrownBy(() -> store().open(key)).as("open(%s)", key).isInstanceOf(IllegalArgumentException.class);
+            assertThatThrownBy(() -> store().open(key)).as("open(%s)", key)
+                    .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store().exists(key)).as("exists(%s)", key)
                     .isInstanceOf(IllegalArgumentException.class);
             assertThatThrownBy(() -> store().delete(key)).as("delete(%s)", key)

@@ -52,13 +52,14 @@ public record BlobStoreProperties(boolean enabled, @NotNull @DefaultValue("postg
         }
     }
 
-    @AssertTrue(message = "gyre.blob-store.type=filesystem needs gyre.blob-store.directory (GYRE_BLOB_STORE_DIRECTORY)"
-            + ", the directory the blobs are kept in")
+    @AssertTrue(message = "gyre.blob-store.type=filesystem needs gyre.blob-store.directory (environment:"
+            + " GYRE_BLOBSTORE_DIRECTORY), the directory the blobs are kept in")
     boolean isDirectorySetForFilesystem() {
         return type != Type.FILESYSTEM || directory != null;
     }
 
-    @AssertTrue(message = "gyre.blob-store.type=s3 needs gyre.blob-store.s3.bucket (GYRE_BLOB_STORE_S3_BUCKET)")
+    @AssertTrue(message = "gyre.blob-store.type=s3 needs gyre.blob-store.s3.bucket"
+            + " (environment: GYRE_BLOBSTORE_S3_BUCKET)")
     boolean isBucketSetForS3() {
         return type != Type.S3 || s3.bucket() != null && !s3.bucket().isBlank();
     }

@@ -79,8 +79,8 @@ public final class JdbcBlobStore implements BlobStore {
             }
         }
         String key = in.sha256Hex();
-        try (PreparedStatement insert = connection.prepareStatement("insert into " + TABLE
-                + " (sha256, size, content_oid) values (?, ?, ?) on conflict (sha256) do nothing returning created_at")) {
+        try (PreparedStatement insert = connection.prepareStatement("insert into " + TABLE + " (sha256, size,"
+                + " content_oid) values (?, ?, ?) on conflict (sha256) do nothing returning created_at")) {
             insert.setString(1, key);
             insert.setLong(2, in.size());
             insert.setLong(3, oid);
