@@ -2,7 +2,7 @@ package dev.gyre.data;
 
 import java.nio.charset.StandardCharsets;
 
-import dev.gyre.core.blob.Digests;
+import dev.gyre.core.blob.BlobStore;
 import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +24,8 @@ class StoredShapeTests extends DataServiceTestBase {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    BlobStore blobs;
 
     @Test
     void storesTheSchemaAndTheVersionInTheirOwnShape() {
@@ -76,9 +78,7 @@ class StoredShapeTests extends DataServiceTestBase {
     void readsADatasetAndAVersionWrittenInTheStoredShape() {
         String name = uniqueName("hand-written");
         byte[] csv = "n,k\n1.5,a\n".getBytes(StandardCharsets.UTF_8);
-        String hash = Digests.sha256Hex(csv);
-        jdbc.update("insert into gyre_blob (sha256, size, content) values (?, ?, ?) on conflict do nothing", hash,
-                csv.length, csv);
+        String hash = blobs.put(csv);
         Long id = jdbc.queryForObject("insert into dataset (name, label_column, declared_schema, latest_version)"
                         + " values (?, 'k', cast(? as jsonb), 1) returning id", Long.class, name,
                 "[{\"name\": \"n\", \"type\": \"numeric\", \"nullable\": false},"
