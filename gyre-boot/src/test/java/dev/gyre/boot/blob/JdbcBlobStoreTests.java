@@ -14,6 +14,7 @@ import dev.gyre.test.PostgresTestConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -38,6 +39,8 @@ class JdbcBlobStoreTests extends BlobStoreContract {
     JdbcClient jdbc;
     @Autowired
     HikariDataSource pool;
+    @Autowired
+    ConfigurableApplicationContext context;
 
     @Override
     protected BlobStore store() {
@@ -63,6 +66,8 @@ class JdbcBlobStoreTests extends BlobStoreContract {
 
     @Test
     void hasItsOwnHistoryMigratedAfterTheServices() {
+        assertThat(context.getBeanFactory().getBeanDefinition("blobStore").getDependsOn())
+                .as("the blob store is made after the service's Flyway has migrated").contains("flywayInitializer");
         List<Map<String, Object>> own = jdbc.sql("select version, type, script, success from "
                 + BlobStoreSchema.HISTORY + " order by installed_rank").query().listOfRows();
         assertThat(own).extracting(row -> row.get("version")).containsExactly("0", "1");
