@@ -243,6 +243,7 @@ public final class AllInOne {
             env.put("GYRE_DB_USER", Database.USER);
             env.put("GYRE_DB_PASSWORD", Database.PASSWORD);
         }
+        env.putAll(spec.blobStoreEnvironment(settings.dataDir()));
         return env;
     }
 

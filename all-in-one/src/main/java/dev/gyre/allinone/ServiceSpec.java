@@ -1,7 +1,10 @@
 package dev.gyre.allinone;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * One of the six processes: its name (also its jar's name), its database, and how much heap it gets.
@@ -12,21 +15,35 @@ import java.util.List;
  * @param maxHeap       its {@code -Xmx}
  * @param quickCompiler whether C1 alone is enough (saves memory and start-up CPU); the CPU-heavy
  *                      training and serving services keep the optimizing compiler
+ * @param blobStore     whether it keeps blobs (dataset files, model bundles): here in a directory of its own
  */
-record ServiceSpec(String name, String database, String urlVariable, String maxHeap, boolean quickCompiler) {
+record ServiceSpec(String name, String database, String urlVariable, String maxHeap, boolean quickCompiler,
+                   boolean blobStore) {
 
     static final List<ServiceSpec> ALL = List.of(
-            new ServiceSpec("data-service", "gyre_data", "GYRE_DATA_URL", "512m", true),
-            new ServiceSpec("training-service", "gyre_training", "GYRE_TRAINING_URL", "1g", false),
-            new ServiceSpec("registry-service", "gyre_registry", "GYRE_REGISTRY_URL", "256m", true),
-            new ServiceSpec("serving-service", "gyre_serving", "GYRE_SERVING_URL", "384m", false),
-            new ServiceSpec("monitoring-service", "gyre_monitoring", "GYRE_MONITORING_URL", "384m", true),
-            new ServiceSpec("gateway", null, null, "192m", true));
+            new ServiceSpec("data-service", "gyre_data", "GYRE_DATA_URL", "512m", true, true),
+            new ServiceSpec("training-service", "gyre_training", "GYRE_TRAINING_URL", "1g", false, false),
+            new ServiceSpec("registry-service", "gyre_registry", "GYRE_REGISTRY_URL", "256m", true, true),
+            new ServiceSpec("serving-service", "gyre_serving", "GYRE_SERVING_URL", "384m", false, false),
+            new ServiceSpec("monitoring-service", "gyre_monitoring", "GYRE_MONITORING_URL", "384m", true, false),
+            new ServiceSpec("gateway", null, null, "192m", true, false));
 
     static final String INITIAL_HEAP = "48m";
 
     boolean isGateway() {
         return database == null;
+    }
+
+    /**
+     * Its blob store settings ({@code gyre.blob-store.type} and {@code .directory}, as Spring reads them from the
+     * environment): a service with blobs keeps them in {@code <dataDir>/blobs/<name>}; the others get neither (null
+     * removes the variable).
+     */
+    Map<String, String> blobStoreEnvironment(Path dataDir) {
+        Map<String, String> env = new HashMap<>();
+        env.put("GYRE_BLOBSTORE_TYPE", blobStore ? "filesystem" : null);
+        env.put("GYRE_BLOBSTORE_DIRECTORY", blobStore ? dataDir.resolve("blobs").resolve(name).toString() : null);
+        return env;
     }
 
     /** JVM options: memory-lean defaults, then {@code GYRE_JAVA_OPTS} (the JVM lets the last one win). */

@@ -12,7 +12,7 @@ import java.util.OptionalInt;
 /**
  * What the launcher reads from its environment.
  *
- * @param dataDir           {@code GYRE_DATA_DIR} (default {@code ./.gyre}): PostgreSQL data and extracted jars
+ * @param dataDir           {@code GYRE_DATA_DIR} (default {@code ./.gyre}): PostgreSQL data, blobs and extracted jars
  * @param gatewayPort       {@code GYRE_PORT} (default 8080)
  * @param databasePort      {@code GYRE_DB_PORT}, or empty for a free port
  * @param adminKey          {@code GYRE_ADMIN_KEY}, or a fresh random key

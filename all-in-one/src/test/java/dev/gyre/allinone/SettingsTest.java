@@ -55,4 +55,20 @@ class SettingsTest {
         assertThat(options.indexOf("-Xmx3g")).isGreaterThan(options.indexOf("-Xmx1g"));
         assertThat(gateway.javaOptions(List.of())).contains("-Xmx192m", "-XX:TieredStopAtLevel=1");
     }
+
+    @Test
+    void keepsTheBlobsOfDataAndRegistryInADirectoryEachUnderTheDataDirectory() {
+        Path dataDir = Path.of("/srv/gyre");
+
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            Map<String, String> env = spec.blobStoreEnvironment(dataDir);
+            if (spec.name().equals("data-service") || spec.name().equals("registry-service")) {
+                assertThat(env).containsEntry("GYRE_BLOBSTORE_TYPE", "filesystem")
+                        .containsEntry("GYRE_BLOBSTORE_DIRECTORY", "/srv/gyre/blobs/" + spec.name());
+            } else {
+                assertThat(env).containsEntry("GYRE_BLOBSTORE_TYPE", null)
+                        .containsEntry("GYRE_BLOBSTORE_DIRECTORY", null);
+            }
+        }
+    }
 }
