@@ -11,6 +11,7 @@ import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.ValidationReport;
+import dev.gyre.test.ParquetVersions;
 import dev.gyre.test.StubServer;
 
 /**
@@ -23,7 +24,7 @@ public final class DataStub extends StubServer {
     private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)");
     private static final Pattern CONTENT = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)/content");
 
-    private record Version(List<ColumnSpec> columns, byte[] csv) {
+    private record Version(List<ColumnSpec> columns, byte[] csv, byte[] parquet) {
     }
 
     private final Map<String, String> labels = new ConcurrentHashMap<>();
@@ -38,7 +39,7 @@ public final class DataStub extends StubServer {
     }
 
     void version(String dataset, int version, List<ColumnSpec> columns, byte[] csv) {
-        versions.put(dataset + "/" + version, new Version(columns, csv));
+        versions.put(dataset + "/" + version, new Version(columns, csv, ParquetVersions.of(csv, columns)));
     }
 
     /** How many times the content of a version was asked for. */
@@ -62,7 +63,7 @@ public final class DataStub extends StubServer {
             if (v == null) {
                 return notFound("dataset version " + key);
             }
-            return Reply.bytes(200, "text/csv;charset=utf-8", v.csv());
+            return Reply.bytes(200, "application/vnd.apache.parquet", v.parquet());
         } else if ((m = VERSION.matcher(path)).matches()) {
             String key = m.group(1) + "/" + m.group(2);
             Version v = versions.get(key);

@@ -1,5 +1,6 @@
 package dev.gyre.training;
 
+
 import dev.gyre.api.registry.ModelStage;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -24,10 +25,12 @@ import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.registry.ModelVersionResponse;
 import dev.gyre.api.registry.RegisterModelRequest;
+import dev.gyre.api.data.DataApi;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.test.Datasets;
+import dev.gyre.test.ParquetVersions;
 import dev.gyre.test.StubServer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class PeerStub extends StubServer {
     private static final byte[] PENGUINS_CSV = Datasets.penguinsCsv();
+    private static final byte[] PENGUINS_PARQUET = ParquetVersions.of(PENGUINS_CSV, Datasets.PENGUIN_COLUMNS);
     private static final DatasetProfileResponse PROFILE = profile(PENGUINS_CSV);
     private static final Pattern VERSION = Pattern.compile("/api/v1/datasets/([^/]+)/versions/(\\d+)(/content|/profile)?");
     private static final Pattern DATASET = Pattern.compile("/api/v1/datasets/([^/]+)");
@@ -95,7 +99,7 @@ public final class PeerStub extends StubServer {
         }
         if ("/content".equals(m.group(3))) {
             return name.equals("vanishing") ? Reply.problem(410, "gone", "dataset 'vanishing' version 1 was deleted")
-                    : Reply.bytes(200, "text/csv", PENGUINS_CSV);
+                    : Reply.bytes(200, DataApi.PARQUET, PENGUINS_PARQUET);
         }
         if ("/profile".equals(m.group(3))) {
             return Reply.json(200, PROFILE);

@@ -75,6 +75,39 @@ public final class VersionReader {
         }
     }
 
+    /** One numeric column, missing values NaN: a column at a time, so memory holds one column, not the rows. */
+    public double[] doubles(Path parquet, String column) {
+        try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT CAST(" + Sql.ident(column) + " AS DOUBLE) FROM read_parquet(" + Sql.path(parquet) + ")")) {
+            double[] values = new double[1024];
+            int n = 0;
+            while (r.next()) {
+                if (n == values.length) {
+                    values = java.util.Arrays.copyOf(values, n * 2);
+                }
+                double v = r.getDouble(1);
+                values[n++] = r.wasNull() ? Double.NaN : v;
+            }
+            return java.util.Arrays.copyOf(values, n);
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot read column \"" + column + "\" of " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** One column as text ({@code true}/{@code false} for booleans), missing values null. */
+    public List<String> strings(Path parquet, String column) {
+        try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT CAST(" + Sql.ident(column) + " AS VARCHAR) FROM read_parquet(" + Sql.path(parquet) + ")")) {
+            List<String> values = new ArrayList<>();
+            while (r.next()) {
+                values.add(r.getString(1));
+            }
+            return values;
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot read column \"" + column + "\" of " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
     private String printed(Path parquet, List<String> columns) {
         Map<String, String> types = columns(parquet);
         List<String> names = columns.isEmpty() ? List.copyOf(types.keySet()) : columns;

@@ -1,12 +1,17 @@
 package dev.gyre.monitoring.reference;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
+
 
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
@@ -14,12 +19,10 @@ import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.boot.columnar.VersionDownloads;
 import dev.gyre.boot.peer.Peer;
+import dev.gyre.core.columnar.VersionReader;
 import dev.gyre.core.table.Categories;
-import dev.gyre.core.table.CsvFormatException;
-import dev.gyre.core.table.CsvTables;
-import dev.gyre.core.table.Table;
-import dev.gyre.core.table.Values;
 import dev.gyre.monitoring.MonitoringProperties;
 import org.springframework.stereotype.Component;
 
@@ -32,11 +35,15 @@ import org.springframework.stereotype.Component;
 public class ReferenceClient {
     private static final Peer DATA = new Peer("data-service");
     private final DataApi data;
+    private final VersionDownloads downloads;
+    private final VersionReader reader;
     private final Map<Key, Reference> cache;
     private final int cacheSize;
 
-    ReferenceClient(DataApi data, MonitoringProperties properties) {
+    ReferenceClient(DataApi data, VersionDownloads downloads, VersionReader reader, MonitoringProperties properties) {
         this.data = data;
+        this.downloads = downloads;
+        this.reader = reader;
         this.cacheSize = properties.referenceCacheSize();
         this.cache = new LinkedHashMap<>(16, 0.75f, true) {
             @Override
@@ -69,47 +76,40 @@ public class ReferenceClient {
             }
         }
         DatasetVersionResponse meta = version(dataset, version);
-        byte[] csv = call(() -> data.content(dataset, version), dataset, version);
-        Reference parsed = parse(meta, csv);
-        synchronized (cache) {
-            cache.put(key, parsed);
+        Path parquet = downloads.parquet(dataset, version, List.of());
+        try {
+            Reference parsed = read(meta, parquet);
+            synchronized (cache) {
+                cache.put(key, parsed);
+            }
+            return parsed;
+        } finally {
+            try {
+                Files.deleteIfExists(parquet);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        return parsed;
     }
 
-    private static Reference parse(DatasetVersionResponse meta, byte[] csv) {
-        Table table;
-        try {
-            table = CsvTables.read(csv == null ? new byte[0] : csv);
-        } catch (CsvFormatException e) {
-            throw DATA.error("returned unreadable CSV for reference " + meta.dataset() + " version "
-                    + meta.version() + ": " + e.getMessage());
-        }
+    /** Column by column from the version's Parquet, typed as data-service wrote it. */
+    private Reference read(DatasetVersionResponse meta, Path parquet) {
+        Set<String> present = reader.columns(parquet).keySet();
         List<ColumnSpec> columns = new ArrayList<>();
         Map<String, double[]> numeric = new HashMap<>();
         Map<String, List<String>> categorical = new HashMap<>();
         for (ColumnSpec column : meta.columns()) {
-            int index = table.indexOf(column.name());
-            if (index < 0) {
+            if (!present.contains(column.name())) {
                 continue; // declared but not in the content: nothing to compare with
             }
             columns.add(column);
-            int rows = table.rowCount();
             if (column.type() == ColumnType.NUMERIC) {
-                double[] values = new double[rows];
-                Arrays.fill(values, Double.NaN);
-                for (int r = 0; r < rows; r++) {
-                    Double v = Values.parseNumber(table.cell(r, index));
-                    if (v != null) {
-                        values[r] = v;
-                    }
-                }
-                numeric.put(column.name(), values);
+                numeric.put(column.name(), reader.doubles(parquet, column.name()));
             } else {
                 boolean bool = column.type() == ColumnType.BOOLEAN;
-                List<String> values = new ArrayList<>(rows);
-                for (int r = 0; r < rows; r++) {
-                    values.add(bool ? Categories.ofBoolean(table.cell(r, index)) : Categories.of(table.cell(r, index)));
+                List<String> values = new ArrayList<>();
+                for (String cell : reader.strings(parquet, column.name())) {
+                    values.add(bool ? Categories.ofBoolean(cell) : Categories.of(cell));
                 }
                 categorical.put(column.name(), values);
             }

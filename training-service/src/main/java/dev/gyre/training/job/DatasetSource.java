@@ -1,17 +1,17 @@
 package dev.gyre.training.job;
+import java.util.List;
 
 
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.training.DatasetRef;
 import dev.gyre.api.training.TrainingJobRequest;
+import dev.gyre.boot.columnar.VersionDownloads;
 import dev.gyre.boot.schema.ColumnSpecs;
 import dev.gyre.core.features.FeatureEncoder;
 import dev.gyre.core.features.FeatureSpec;
 import dev.gyre.core.features.TrainingData;
 import dev.gyre.core.ml.Task;
-import dev.gyre.core.table.CsvFormatException;
-import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.core.table.TableSchema;
 import org.springframework.stereotype.Component;
@@ -21,10 +21,12 @@ import org.tribuo.Dataset;
 @Component
 class DatasetSource {
     private final DataApi data;
+    private final VersionDownloads downloads;
     private final PeerCalls peers;
 
-    DatasetSource(DataApi data, PeerCalls peers) {
+    DatasetSource(DataApi data, VersionDownloads downloads, PeerCalls peers) {
         this.data = data;
+        this.downloads = downloads;
         this.peers = peers;
     }
 
@@ -48,13 +50,14 @@ class DatasetSource {
             throw new TrainingFailure(what + " is " + version.status() + "; only a VALID version can be trained on");
         }
         checkpoint.check();
-        byte[] csv = peers.peer("data-service", "the content of " + what, () -> data.content(ref.name(), ref.version()));
+        // read as Parquet, typed as the version was written; the table's cells print numbers as its CSV would
+        Table table = peers.peer("data-service", "the content of " + what,
+                () -> downloads.table(ref.name(), ref.version(), List.of()));
         try {
-            Table table = CsvTables.read(csv);
             FeatureSpec spec = FeatureSpec.fit(table, schema(version), request.label(), task);
             TrainingData<?> training = FeatureEncoder.of(spec).dataset(table, ref.name() + "@" + ref.version());
             return new TrainingSet(what, version, spec, training);
-        } catch (CsvFormatException | IllegalArgumentException e) {
+        } catch (IllegalArgumentException e) {
             throw new TrainingFailure(what + ": " + e.getMessage());
         }
     }
