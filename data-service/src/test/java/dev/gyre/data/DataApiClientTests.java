@@ -53,8 +53,7 @@ class DataApiClientTests extends DataServiceTestBase {
     @Test
     void theSharedClientReadsWhatTheControllerServes() {
         String name = createDataset(uniqueName("client"), null);
-        var created = client.ingestCsv(name, "x,y\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8));
-        assertThat(created.getStatusCode().value()).isEqualTo(201);
+        assertThat(postCsv(name, "x,y\n1,a\n2,b\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
 
         DatasetVersionResponse version = client.version(name, 1);
         DatasetProfileResponse profile = client.profile(name, 1);

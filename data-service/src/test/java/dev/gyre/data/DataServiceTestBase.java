@@ -22,7 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
         // machine stays refused. Short limits so the endless and trickling sources of UrlIngestTests end quickly.
         "gyre.data.ingest.allowed-hosts=127.0.0.1",
         "gyre.data.ingest.total-timeout=2s",
-        "gyre.data.ingest.max-size=1MB"})
+        "gyre.data.ingest.max-size=1MB",
+        // uploads over 256 KB become background jobs (IngestJobTests); the penguins and every small body stay 201
+        "gyre.data.jobs.async-above=256KB"})
 @Import(PostgresTestConfiguration.class)
 public abstract class DataServiceTestBase {
     protected HttpTestClient http;

@@ -19,6 +19,10 @@ import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.data.dataset.DatasetService;
+import dev.gyre.api.Caller;
+import dev.gyre.api.data.IngestAccepted;
+import dev.gyre.api.data.IngestJobResponse;
+import dev.gyre.data.job.IngestJobs;
 import dev.gyre.data.version.IngestService;
 import dev.gyre.data.version.IngestService.Format;
 import dev.gyre.data.version.VersionService;
@@ -35,6 +39,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestPart;
@@ -49,11 +54,13 @@ class DataController implements DataApi {
 
     private final DatasetService datasets;
     private final IngestService ingest;
+    private final IngestJobs jobs;
     private final VersionService versions;
 
-    DataController(DatasetService datasets, IngestService ingest, VersionService versions) {
+    DataController(DatasetService datasets, IngestService ingest, IngestJobs jobs, VersionService versions) {
         this.datasets = datasets;
         this.ingest = ingest;
+        this.jobs = jobs;
         this.versions = versions;
     }
 
@@ -72,35 +79,47 @@ class DataController implements DataApi {
         return datasets.get(name);
     }
 
-    @Override
-    public ResponseEntity<DatasetVersionResponse> ingestCsv(String name, InputStreamResource csv) {
-        return respond(ingest.ingest(name, stream(csv), Format.CSV, "body"));
+    @PostMapping(path = "/{name}/versions", consumes = "text/csv")
+    ResponseEntity<?> ingestCsv(@PathVariable String name, @RequestBody(required = false) InputStreamResource csv,
+                                Caller caller) {
+        return respond(jobs.accept(name, stream(csv), Format.CSV, "body", caller));
     }
 
-    @Override
-    public ResponseEntity<DatasetVersionResponse> ingestParquet(String name, InputStreamResource parquet) {
-        return respond(ingest.ingest(name, stream(parquet), Format.PARQUET, "body"));
+    @PostMapping(path = "/{name}/versions", consumes = DataApi.PARQUET)
+    ResponseEntity<?> ingestParquet(@PathVariable String name, @RequestBody InputStreamResource parquet,
+                                    Caller caller) {
+        return respond(jobs.accept(name, stream(parquet), Format.PARQUET, "body", caller));
     }
 
     /** A part {@code file}: Parquet when its content type or name says so, else CSV. */
     @PostMapping(path = "/{name}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<DatasetVersionResponse> ingestFile(@PathVariable String name,
-                                                      @RequestPart("file") MultipartFile file) {
+    ResponseEntity<?> ingestFile(@PathVariable String name, @RequestPart("file") MultipartFile file, Caller caller) {
         if (file.isEmpty()) {
             throw Problems.of(ProblemCode.MISSING_BODY, "The part 'file' is empty", Map.of("field", "file"));
         }
         boolean parquet = DataApi.PARQUET.equals(file.getContentType())
                 || (file.getOriginalFilename() != null && file.getOriginalFilename().endsWith(".parquet"));
         try (InputStream in = file.getInputStream()) {
-            return respond(ingest.ingest(name, in, parquet ? Format.PARQUET : Format.CSV, "file"));
+            return respond(jobs.accept(name, in, parquet ? Format.PARQUET : Format.CSV, "file", caller));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    /** From a source described in JSON ({@code {source:{type:"url", url}}}): always at once. */
+    @PostMapping(path = "/{name}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<?> ingest(@PathVariable String name, @RequestBody IngestRequest request) {
+        return respond(new IngestJobs.Done(ingest.ingest(name, request)));
+    }
+
     @Override
-    public ResponseEntity<DatasetVersionResponse> ingest(String name, IngestRequest request) {
-        return respond(ingest.ingest(name, request));
+    public IngestJobResponse job(String name, long id) {
+        return jobs.get(name, id);
+    }
+
+    @Override
+    public IngestJobResponse cancelJob(String name, long id) {
+        return jobs.cancel(name, id);
     }
 
     @Override
@@ -163,9 +182,14 @@ class DataController implements DataApi {
         }
     }
 
-    private static ResponseEntity<DatasetVersionResponse> respond(IngestService.Ingested ingested) {
-        DatasetVersionResponse v = ingested.version();
-        if (!ingested.created()) {
+    private static ResponseEntity<?> respond(IngestJobs.Accepted accepted) {
+        if (accepted instanceof IngestJobs.Queued queued) {
+            return ResponseEntity.accepted()
+                    .location(URI.create("/api/v1/datasets/" + queued.job().dataset() + "/jobs/" + queued.job().id()))
+                    .body(new IngestAccepted(queued.job()));
+        }
+        DatasetVersionResponse v = ((IngestJobs.Done) accepted).ingested().version();
+        if (!((IngestJobs.Done) accepted).ingested().created()) {
             return ResponseEntity.ok(v);
         }
         return ResponseEntity.created(URI.create("/api/v1/datasets/" + v.dataset() + "/versions/" + v.version()))

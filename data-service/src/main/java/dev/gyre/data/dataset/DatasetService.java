@@ -57,6 +57,13 @@ public class DatasetService {
         return Datasets.toRef(find(name));
     }
 
+    /** The name of the dataset with row id {@code id} (which exists: rows are never deleted). */
+    @Transactional(readOnly = true)
+    public String nameOf(long id) {
+        return datasets.findById(id).map(Dataset::getName)
+                .orElseThrow(() -> new IllegalStateException("no dataset with id " + id));
+    }
+
     /** The dataset as the API shows it, or a 404 problem. */
     @Transactional(readOnly = true)
     public DatasetResponse get(String name) {

@@ -1,5 +1,6 @@
 package dev.gyre.data.version;
 
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Page;
@@ -20,6 +21,10 @@ interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
     Page<DatasetVersion> findByDatasetId(Long datasetId, Pageable pageable);
 
     long countByDatasetId(Long datasetId);
+
+    /** The content keys, and the content hashes of versions from before Parquet (their CSV blob). */
+    @Query(value = "select coalesce(content_key, content_hash) from dataset_version", nativeQuery = true)
+    List<String> referencedBlobs();
 
     /**
      * Records the Parquet conversion of a version ingested before Parquet (the entity is immutable to JPA: this is

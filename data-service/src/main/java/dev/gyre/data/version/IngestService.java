@@ -20,6 +20,7 @@ import dev.gyre.api.data.IngestRequest;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.StoredBlob;
 import dev.gyre.core.columnar.ColumnarEngine;
+import dev.gyre.core.columnar.LoadProgress;
 import dev.gyre.core.columnar.ParquetFormatException;
 import dev.gyre.core.columnar.VersionWriter;
 import dev.gyre.core.columnar.WrittenVersion;
@@ -47,6 +48,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestService {
     public static final String SOURCE_UPLOAD = "upload";
     public static final String SOURCE_URL = "url";
+    private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
     /** What the ingested bytes are. */
     public enum Format { CSV, PARQUET }
@@ -83,16 +85,39 @@ public class IngestService {
     }
 
     /**
-     * Ingests an uploaded body ({@code field} names it in problems); a 400 problem for an empty body or content
-     * that cannot be read as {@code format} (nothing is stored), 413 above {@code gyre.data.ingest.max-upload}.
+     * Spools an uploaded body ({@code field} names it in problems) to a local file and hashes it: 404 for an
+     * unknown dataset, 400 for no body, 413 above {@code gyre.data.ingest.max-upload}. The caller ingests it now
+     * ({@link #ingest(String, Upload, Format, String, String, LoadProgress)}) or queues it.
      */
-    public Ingested ingest(String datasetName, InputStream body, Format format, String field) {
-        DatasetRef dataset = datasetService.require(datasetName);
+    public Upload receive(String datasetName, InputStream body, Format format, String field) {
+        datasetService.require(datasetName);
         if (body == null) {
             throw emptyBody(format, field);
         }
-        Upload upload = Upload.spool(body, engine.tempFile(".upload"), properties.maxUpload().toBytes(), field);
-        return measured(SOURCE_UPLOAD, () -> ingest(dataset, upload, format, SOURCE_UPLOAD, field));
+        return Upload.spool(body, engine.tempFile(".upload"), properties.maxUpload().toBytes(), field);
+    }
+
+    /** The version that already holds the content hashing to {@code sha256}, if there is one. */
+    public Optional<DatasetVersionResponse> known(String datasetName, String sha256) {
+        DatasetRef dataset = datasetService.require(datasetName);
+        return versions.findByDatasetIdAndContentHash(dataset.id(), sha256)
+                .map(v -> Versions.toResponse(dataset.name(), v));
+    }
+
+    /**
+     * Ingests a received upload (and deletes its file): 400 problems for content that cannot be read as
+     * {@code format}, nothing stored; {@code progress} hears how far the load has come and may cancel it.
+     */
+    public Ingested ingest(String datasetName, Upload upload, Format format, String source, String field,
+                           LoadProgress progress) {
+        DatasetRef dataset;
+        try {
+            dataset = datasetService.require(datasetName);
+        } catch (RuntimeException e) {
+            upload.close();
+            throw e;
+        }
+        return measured(source, () -> ingest(dataset, upload, format, source, field, progress));
     }
 
     /** Ingests from a source described in JSON; only {@code url} is supported so far. */
@@ -120,7 +145,8 @@ public class IngestService {
         }
         Upload upload = Upload.of(file);
         Format format = looksLikeParquet(file) ? Format.PARQUET : Format.CSV;
-        return measured(SOURCE_URL, () -> ingest(dataset, upload, format, SOURCE_URL, "source.url"));
+        return measured(SOURCE_URL, () -> ingest(dataset, upload, format, SOURCE_URL, "source.url",
+                LoadProgress.NONE));
     }
 
     private Ingested measured(String source, Supplier<Ingested> ingest) {
@@ -136,7 +162,8 @@ public class IngestService {
         }
     }
 
-    private Ingested ingest(DatasetRef dataset, Upload upload, Format format, String source, String field) {
+    private Ingested ingest(DatasetRef dataset, Upload upload, Format format, String source, String field,
+                            LoadProgress progress) {
         try (upload) {
             if (upload.size() == 0) {
                 throw SOURCE_URL.equals(source)
@@ -147,10 +174,12 @@ public class IngestService {
             if (known.isPresent()) {
                 return new Ingested(Versions.toResponse(dataset.name(), known.get()), false);
             }
-            requireLabel(header(upload.file(), format), dataset, field);
             Path parquet = engine.tempFile(".parquet");
             try {
-                WrittenVersion written = write(upload.file(), format, Schemas.toCore(dataset.schema()), parquet);
+                // the whole file is read before the label is checked: a CSV error anywhere is reported first
+                WrittenVersion written = write(upload.file(), format, Schemas.toCore(dataset.schema()), parquet,
+                        progress);
+                requireLabel(written.schema().names(), dataset, field);
                 if (written.rows() == 0) {
                     throw Problems.of(ProblemCode.NO_ROWS, "The " + (format == Format.CSV ? "CSV has a header"
                             : "Parquet file has columns") + " but no rows; a version needs at least one row",
@@ -185,20 +214,11 @@ public class IngestService {
         return ingested;
     }
 
-    private List<String> header(Path file, Format format) {
+    private WrittenVersion write(Path file, Format format, TableSchema declared, Path parquet,
+                                 LoadProgress progress) {
         try {
-            return format == Format.CSV ? VersionWriter.csvHeader(file) : writer.parquetHeader(file);
-        } catch (CsvFormatException e) {
-            throw invalidCsv(e);
-        } catch (ParquetFormatException e) {
-            throw invalidParquet(e);
-        }
-    }
-
-    private WrittenVersion write(Path file, Format format, TableSchema declared, Path parquet) {
-        try {
-            return format == Format.CSV ? writer.fromCsv(file, declared, parquet)
-                    : writer.fromParquet(file, declared, parquet);
+            return format == Format.CSV ? writer.fromCsv(file, declared, parquet, progress)
+                    : writer.fromParquet(file, declared, parquet, progress);
         } catch (CsvFormatException e) {
             throw invalidCsv(e);
         } catch (ParquetFormatException e) {
@@ -233,8 +253,6 @@ public class IngestService {
             throw new UncheckedIOException(e);
         }
     }
-
-    private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
     /** When the dataset declares a label column, a version must have it. */
     private static void requireLabel(List<String> header, DatasetRef dataset, String field) {

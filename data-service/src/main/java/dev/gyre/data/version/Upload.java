@@ -17,7 +17,7 @@ import dev.gyre.core.blob.Digests;
  * Ingested bytes spooled to a local file, hashed on the way: the SHA-256 is the version's identity, the file what
  * the engine reads. Closing deletes the file.
  */
-record Upload(Path file, String sha256, long size) implements AutoCloseable {
+public record Upload(Path file, String sha256, long size) implements AutoCloseable {
 
     /**
      * Spools {@code body} into {@code file}, refusing more than {@code maxBytes} with a 413 problem on {@code field};
@@ -44,7 +44,7 @@ record Upload(Path file, String sha256, long size) implements AutoCloseable {
     }
 
     /** A file already written (a URL download), hashed; deleted if that fails. */
-    static Upload of(Path file) {
+    public static Upload of(Path file) {
         try (InputStream in = Files.newInputStream(file)) {
             String sha256 = Digests.sha256Hex(in);
             return new Upload(file, sha256, Files.size(file));
@@ -59,7 +59,7 @@ record Upload(Path file, String sha256, long size) implements AutoCloseable {
         deleteQuietly(file);
     }
 
-    static void deleteQuietly(Path file) {
+    public static void deleteQuietly(Path file) {
         try {
             Files.deleteIfExists(file);
         } catch (IOException ignored) {

@@ -69,6 +69,14 @@ public class VersionService {
         return Versions.toWire(require(datasetName, version).getProfile());
     }
 
+    /**
+     * Every blob a version needs: its Parquet, or for a version from before Parquet, the CSV it will be converted
+     * from. What the sweep must keep.
+     */
+    public Set<String> referencedBlobs() {
+        return Set.copyOf(versions.referencedBlobs());
+    }
+
     /** The format content is read in. */
     public enum ContentFormat { CSV, PARQUET }
 

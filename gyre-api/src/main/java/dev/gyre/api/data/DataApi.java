@@ -1,9 +1,6 @@
 package dev.gyre.api.data;
 
-import java.io.ByteArrayInputStream;
-
 import dev.gyre.api.PageResponse;
-import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -14,9 +11,11 @@ import org.springframework.web.service.annotation.PostExchange;
 
 /**
  * data-service's API: its controller implements this interface and other services call it through an HTTP
- * service client. Served too but not part of this interface: multipart upload, and a version's content
- * ({@code GET /{name}/versions/{version}/content}, CSV or Parquet), which is streamed and which an HTTP service
- * client would buffer: services download it with gyre-boot's {@code VersionDownloads}.
+ * service client. Served too but not part of this interface, because they stream what an HTTP service client
+ * would buffer, or answer one of two bodies: ingest ({@code POST /{name}/versions}: CSV, Parquet, multipart or
+ * JSON source; 201/200 with the version, or 202 {@link IngestAccepted} for a large upload) and a version's content
+ * ({@code GET /{name}/versions/{version}/content}, CSV or Parquet; services download it with gyre-boot's
+ * {@code VersionDownloads}).
  */
 @HttpExchange("/api/v1/datasets")
 public interface DataApi {
@@ -35,26 +34,13 @@ public interface DataApi {
     /** The media type of a version's content as Parquet (and of a Parquet upload). */
     String PARQUET = "application/vnd.apache.parquet";
 
-    /**
-     * Ingests a CSV body, streamed: 201 with a new version, or 200 with the existing one when the content is known.
-     */
-    @PostExchange(value = "/{name}/versions", contentType = "text/csv")
-    ResponseEntity<DatasetVersionResponse> ingestCsv(@PathVariable String name,
-                                                     @RequestBody(required = false) InputStreamResource csv);
+    /** A background ingest of a large upload: status, progress, and the version once it succeeded. */
+    @GetExchange("/{name}/jobs/{id}")
+    IngestJobResponse job(@PathVariable String name, @PathVariable long id);
 
-    /** Ingests a Parquet file, streamed; statuses as for {@link #ingestCsv}. */
-    @PostExchange(value = "/{name}/versions", contentType = PARQUET)
-    ResponseEntity<DatasetVersionResponse> ingestParquet(@PathVariable String name,
-                                                         @RequestBody InputStreamResource parquet);
-
-    /** Ingests CSV bytes already in memory (small files: tests, examples). */
-    default ResponseEntity<DatasetVersionResponse> ingestCsv(String name, byte[] csv) {
-        return ingestCsv(name, new InputStreamResource(new ByteArrayInputStream(csv)));
-    }
-
-    /** Ingests from a source ({@code {source:{type:"url", url}}}); statuses as for {@link #ingestCsv}. */
-    @PostExchange(value = "/{name}/versions", contentType = "application/json")
-    ResponseEntity<DatasetVersionResponse> ingest(@PathVariable String name, @RequestBody IngestRequest request);
+    /** Cancels a QUEUED or RUNNING ingest job (a running one stops at its next progress report); 409 if finished. */
+    @PostExchange("/{name}/jobs/{id}/cancel")
+    IngestJobResponse cancelJob(@PathVariable String name, @PathVariable long id);
 
     @GetExchange("/{name}/versions")
     PageResponse<DatasetVersionResponse> versions(@PathVariable String name,

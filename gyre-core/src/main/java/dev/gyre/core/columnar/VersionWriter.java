@@ -18,6 +18,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -32,6 +33,8 @@ import dev.gyre.core.table.Table;
 import dev.gyre.core.table.TableSchema;
 import dev.gyre.core.table.ValidationIssue;
 import dev.gyre.core.table.Values;
+import org.duckdb.DuckDBPreparedStatement;
+import org.duckdb.QueryProgress;
 
 /**
  * Writes a dataset version as typed Parquet from an uploaded CSV or Parquet file, in the engine: the file is loaded
@@ -51,30 +54,12 @@ public final class VersionWriter {
     private static final Pattern NUMERIC_TYPE = Pattern.compile(
             "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)");
     private static final AtomicLong NAMES = new AtomicLong();
+    private static final long PROGRESS_INTERVAL_MILLIS = 250;
 
     private final ColumnarEngine engine;
 
     public VersionWriter(ColumnarEngine engine) {
         this.engine = engine;
-    }
-
-    /**
-     * The header of a CSV file, checked (UTF-8, unique non-blank names), for what must be refused before the whole
-     * file is read.
-     *
-     * @throws CsvFormatException naming the line at fault
-     */
-    public static List<String> csvHeader(Path csv) {
-        return csvHead(csv, 0).header();
-    }
-
-    /** The columns of a Parquet file, checked to be usable as a dataset's. */
-    public List<String> parquetHeader(Path parquet) {
-        try (Connection c = engine.connect()) {
-            return parquetColumns(c, parquet).keySet().stream().toList();
-        } catch (SQLException e) {
-            throw new ColumnarException("cannot read the columns of " + parquet + ": " + e.getMessage(), e);
-        }
     }
 
     /**
@@ -85,6 +70,15 @@ public final class VersionWriter {
      *                            binary content, a bad header; naming the line and, where there is one, the column
      */
     public WrittenVersion fromCsv(Path csv, TableSchema declared, Path parquet) {
+        return fromCsv(csv, declared, parquet, LoadProgress.NONE);
+    }
+
+    /**
+     * As {@link #fromCsv(Path, TableSchema, Path)}, telling {@code progress} how far the load has come.
+     *
+     * @throws LoadCancelledException when {@code progress} answers false
+     */
+    public WrittenVersion fromCsv(Path csv, TableSchema declared, Path parquet, LoadProgress progress) {
         Table head = csvHead(csv, SAMPLE_ROWS);
         List<String> header = head.header();
         Set<String> asNumbers = new LinkedHashSet<>();
@@ -96,7 +90,7 @@ public final class VersionWriter {
                 categorical.add(header.get(i));
             }
         }
-        return write(parquet, declared, c -> loadCsv(c, csv, header, asNumbers, categorical));
+        return write(parquet, declared, progress, c -> loadCsv(c, csv, header, asNumbers, categorical, progress));
     }
 
     /**
@@ -106,7 +100,12 @@ public final class VersionWriter {
      * @throws ParquetFormatException if the file is not Parquet or has no usable columns
      */
     public WrittenVersion fromParquet(Path upload, TableSchema declared, Path parquet) {
-        return write(parquet, declared, c -> loadParquet(c, upload));
+        return fromParquet(upload, declared, parquet, LoadProgress.NONE);
+    }
+
+    /** As {@link #fromParquet(Path, TableSchema, Path)}, telling {@code progress} how far the load has come. */
+    public WrittenVersion fromParquet(Path upload, TableSchema declared, Path parquet, LoadProgress progress) {
+        return write(parquet, declared, progress, c -> loadParquet(c, upload, progress));
     }
 
     private interface Loader {
@@ -123,12 +122,15 @@ public final class VersionWriter {
     private record Loaded(String table, List<String> header, Set<String> doubles, Set<String> categorical) {
     }
 
-    private WrittenVersion write(Path parquet, TableSchema declared, Loader loader) {
+    private WrittenVersion write(Path parquet, TableSchema declared, LoadProgress progress, Loader loader) {
         try (Connection c = engine.connect()) {
             Loaded loaded = loader.load(c);
             String typed = loaded.table() + "_typed";
             try {
                 long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
+                if (!progress.report(rows, 1)) {
+                    throw new LoadCancelledException();
+                }
                 Map<String, ColumnType> inferred = inferTypes(c, loaded);
                 List<Column> typedColumns = new ArrayList<>();
                 for (String name : loaded.header()) {
@@ -231,8 +233,8 @@ public final class VersionWriter {
      * error (ragged row, quote, encoding) is the user's and ends the load; a value that is not a number in a guessed
      * column makes that column text, and the file is loaded again.
      */
-    private static Loaded loadCsv(Connection c, Path csv, List<String> header, Set<String> asNumbers,
-                                  Set<String> categorical) throws SQLException {
+    private Loaded loadCsv(Connection c, Path csv, List<String> header, Set<String> asNumbers,
+                           Set<String> categorical, LoadProgress progress) throws SQLException {
         Set<String> doubles = new LinkedHashSet<>(asNumbers);
         while (true) {
             String id = Long.toString(NAMES.incrementAndGet());
@@ -245,7 +247,7 @@ public final class VersionWriter {
                         .append(doubles.contains(name) ? "'DOUBLE'" : "'VARCHAR'");
             }
             try {
-                execute(c, "CREATE TABLE " + table + " AS SELECT " + select(header, doubles) + " FROM read_csv("
+                watched(c, progress, "CREATE TABLE " + table + " AS SELECT " + select(header, doubles) + " FROM read_csv("
                         + Sql.path(csv)
                         + ", header = true, auto_detect = false, delim = ',', quote = '\"', escape = '\"'"
                         + ", strict_mode = true, null_padding = false, nullstr = " + NULL_STRINGS
@@ -331,7 +333,7 @@ public final class VersionWriter {
         return new CsvFormatException(line, column, detail);
     }
 
-    private static Loaded loadParquet(Connection c, Path upload) throws SQLException {
+    private Loaded loadParquet(Connection c, Path upload, LoadProgress progress) throws SQLException {
         Map<String, String> types = parquetColumns(c, upload);
         String table = "version_" + NAMES.incrementAndGet();
         Set<String> doubles = new LinkedHashSet<>();
@@ -350,7 +352,7 @@ public final class VersionWriter {
             }
         }
         try {
-            execute(c, "CREATE TABLE " + table + " AS SELECT " + String.join(", ", select)
+            watched(c, progress, "CREATE TABLE " + table + " AS SELECT " + String.join(", ", select)
                     + " FROM read_parquet(" + Sql.path(upload) + ")");
         } catch (SQLException e) {
             execute(c, "DROP TABLE IF EXISTS " + table);
@@ -530,6 +532,45 @@ public final class VersionWriter {
     }
 
     // ---- plumbing
+
+    /** Runs {@code sql}, reporting the engine's progress on it and cancelling it when {@code progress} says so. */
+    private void watched(Connection c, LoadProgress progress, String sql) throws SQLException {
+        if (progress == LoadProgress.NONE) {
+            execute(c, sql);
+            return;
+        }
+        // the engine tracks progress only where asked to (and must not print it)
+        execute(c, "SET enable_progress_bar = true");
+        execute(c, "SET enable_progress_bar_print = false");
+        try (Statement s = c.createStatement()) {
+            AtomicBoolean cancelled = new AtomicBoolean();
+            Future<?> watch = engine.background(() -> {
+                while (!Thread.currentThread().isInterrupted()) {
+                    Thread.sleep(PROGRESS_INTERVAL_MILLIS);
+                    QueryProgress p = ((DuckDBPreparedStatement) s).getQueryProgress();
+                    if (p.getPercentage() >= 0 && !progress.report(p.getRowsProcessed(), p.getPercentage() / 100)) {
+                        cancelled.set(true);
+                        s.cancel();
+                        return null;
+                    }
+                }
+                return null;
+            });
+            try {
+                s.execute(sql);
+            } catch (SQLException e) {
+                if (cancelled.get()) {
+                    throw new LoadCancelledException();
+                }
+                throw e;
+            } finally {
+                watch.cancel(true);
+            }
+            if (cancelled.get()) {
+                throw new LoadCancelledException();
+            }
+        }
+    }
 
     static void execute(Connection c, String sql) throws SQLException {
         try (Statement s = c.createStatement()) {

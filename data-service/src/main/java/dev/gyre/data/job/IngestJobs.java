@@ -1,0 +1,106 @@
+package dev.gyre.data.job;
+
+import java.io.InputStream;
+import java.util.Optional;
+
+import dev.gyre.api.Caller;
+import dev.gyre.api.Problems;
+import dev.gyre.api.data.DatasetVersionResponse;
+import dev.gyre.api.data.IngestJobResponse;
+import dev.gyre.core.blob.BlobStore;
+import dev.gyre.data.dataset.DatasetService;
+import dev.gyre.data.dataset.DatasetService.DatasetRef;
+import dev.gyre.data.version.IngestService;
+import dev.gyre.data.version.IngestService.Format;
+import dev.gyre.data.version.IngestService.Ingested;
+import dev.gyre.data.version.Upload;
+import dev.gyre.core.columnar.LoadProgress;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Where an upload goes once received: a small one is ingested at once; a larger one ({@code gyre.data.jobs.
+ * async-above}) is stored in the blob store, then queued as a job, and answered 202 — so that a crash after the
+ * answer loses nothing. The same bytes as an existing version answer that version, at any size.
+ */
+@Service
+public class IngestJobs {
+    private final IngestService ingest;
+    private final DatasetService datasets;
+    private final IngestJobStore store;
+    private final IngestJobRepository jobs;
+    private final BlobStore blobs;
+    private final JobProperties properties;
+    private final ApplicationEventPublisher events;
+
+    IngestJobs(IngestService ingest, DatasetService datasets, IngestJobStore store, IngestJobRepository jobs,
+               BlobStore blobs, JobProperties properties, ApplicationEventPublisher events) {
+        this.ingest = ingest;
+        this.datasets = datasets;
+        this.store = store;
+        this.jobs = jobs;
+        this.blobs = blobs;
+        this.properties = properties;
+        this.events = events;
+    }
+
+    /** What became of an upload: a version (new or known) or a queued job. */
+    public sealed interface Accepted permits Done, Queued {
+    }
+
+    public record Done(Ingested ingested) implements Accepted {
+    }
+
+    public record Queued(IngestJobResponse job) implements Accepted {
+    }
+
+    public Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller) {
+        Upload upload = ingest.receive(datasetName, body, format, field);
+        if (upload.size() <= properties.asyncAbove().toBytes()) {
+            return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
+                    LoadProgress.NONE));
+        }
+        try (upload) {
+            Optional<DatasetVersionResponse> known = ingest.known(datasetName, upload.sha256());
+            if (known.isPresent()) {
+                return new Done(new Ingested(known.get(), false));
+            }
+            DatasetRef dataset = datasets.require(datasetName);
+            Optional<IngestJob> same = jobs.unfinished(dataset.id(), upload.sha256());
+            if (same.isPresent()) {
+                return new Queued(toResponse(same.get(), dataset.name()));
+            }
+            blobs.put(upload.file()); // stored before the job row: the 202 promises nothing that is not on disk
+            IngestJob job = store.queue(new IngestJob(dataset.id(), format.name(), IngestService.SOURCE_UPLOAD,
+                    upload.sha256(), upload.size(), caller == null ? null : caller.user()));
+            events.publishEvent(new JobQueued(job.getId()));
+            return new Queued(toResponse(job, dataset.name()));
+        }
+    }
+
+    @Transactional(readOnly = true)
+    public IngestJobResponse get(String datasetName, long id) {
+        DatasetRef dataset = datasets.require(datasetName);
+        IngestJob job = jobs.findById(id).filter(j -> j.getDatasetId().equals(dataset.id()))
+                .orElseThrow(() -> Problems.notFound("Ingest job", datasetName + "/" + id));
+        return toResponse(job, dataset.name());
+    }
+
+    public IngestJobResponse cancel(String datasetName, long id) {
+        DatasetRef dataset = datasets.require(datasetName);
+        return toResponse(store.cancel(dataset.id(), id), dataset.name());
+    }
+
+    static IngestJobResponse toResponse(IngestJob job, String dataset) {
+        return new IngestJobResponse(job.getId(), dataset, job.getStatus(),
+                new IngestJobResponse.Progress(job.getRowsRead(), job.getBytesRead(), job.getUploadSize()),
+                job.getVersion(), job.getErrorCode() == null ? null
+                : new IngestJobResponse.Error(job.getErrorCode(), job.getErrorDetail()),
+                job.getSubmittedBy(), job.getCreatedAt(), job.getStartedAt(), job.getFinishedAt());
+    }
+
+    /** Published when a job is queued; the runner wakes after the commit. */
+    record JobQueued(long id) {
+    }
+}
