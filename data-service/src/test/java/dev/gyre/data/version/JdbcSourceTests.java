@@ -5,6 +5,10 @@ import java.util.Map;
 
 import dev.gyre.api.data.IngestSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.springframework.web.ErrorResponseException;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -49,6 +53,24 @@ class JdbcSourceTests {
                 .hasMessageContaining("gyre.data.jdbc.connections.w.url");
         assertThatThrownBy(() -> new JdbcProperties(Map.of("w", connection("jdbc:postgresql://h/db", 0))))
                 .hasMessageContaining("gyre.data.jdbc.connections.w.max-rows");
+    }
+
+    @Test
+    void aConnectionCanBeConfiguredFromTheEnvironmentWithTheDefaultsItDoesNotSet() {
+        Map<String, Object> env = Map.of("GYRE_DATA_JDBC_CONNECTIONS_WAREHOUSE_URL", "jdbc:postgresql://w/sales",
+                "GYRE_DATA_JDBC_CONNECTIONS_WAREHOUSE_PASSWORD", "s3cret",
+                "GYRE_DATA_JDBC_CONNECTIONS_WAREHOUSE_MAXROWS", "500");
+        Binder binder = new Binder(ConfigurationPropertySources.from(
+                new SystemEnvironmentPropertySource(StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME, env)));
+
+        JdbcProperties.Connection warehouse = binder.bind("gyre.data.jdbc", JdbcProperties.class).get()
+                .connections().get("warehouse");
+
+        assertThat(warehouse.url()).isEqualTo("jdbc:postgresql://w/sales");
+        assertThat(warehouse.password()).isEqualTo("s3cret");
+        assertThat(warehouse.maxRows()).isEqualTo(500);
+        assertThat(warehouse.queryTimeout()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(warehouse.fetchSize()).isEqualTo(10_000);
     }
 
     @Test
