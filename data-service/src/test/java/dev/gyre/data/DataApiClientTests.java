@@ -88,8 +88,10 @@ class DataApiClientTests extends DataServiceTestBase {
         String name = createDataset(uniqueName("badsource"), null);
         String path = "/api/v1/datasets/" + name + "/versions";
 
-        assertThat(problem(http.post(path, "{\"source\":{\"type\":\"jdbc\"}}"), 400, "unsupported-source")
+        assertThat(problem(http.post(path, "{\"source\":{\"type\":\"s3\"}}"), 400, "unsupported-source")
                 .path("field").asString()).isEqualTo("source.type");
+        assertThat(problem(http.post(path, "{\"source\":{\"type\":\"jdbc\"}}"), 400, "missing-field")
+                .path("field").asString()).isEqualTo("source.connection");
         assertThat(problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\"file:///etc/passwd\"}}"), 400,
                 "invalid-url").path("field").asString()).isEqualTo("source.url");
         JsonNode failed = problem(http.post(path, "{\"source\":{\"type\":\"url\",\"url\":\""

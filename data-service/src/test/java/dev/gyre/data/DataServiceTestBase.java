@@ -1,14 +1,20 @@
 package dev.gyre.data;
 
+import java.util.List;
+
 import dev.gyre.core.table.CsvTables;
 import dev.gyre.core.table.Table;
 import dev.gyre.test.HttpTestClient;
 import dev.gyre.test.HttpTestClient.Response;
 import dev.gyre.test.Multipart;
 import dev.gyre.test.PostgresTestConfiguration;
+import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistrar;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,9 +30,45 @@ import static org.assertj.core.api.Assertions.assertThat;
         "gyre.data.ingest.total-timeout=2s",
         "gyre.data.ingest.max-size=1MB",
         // uploads over 256 KB become background jobs (IngestJobTests); the penguins and every small body stay 201
-        "gyre.data.jobs.async-above=256KB"})
-@Import(PostgresTestConfiguration.class)
+        "gyre.data.jobs.async-above=256KB",
+        // JDBC ingest reads the test's own PostgreSQL (URLs added by JdbcConnections below): a plain connection
+        // that streams in batches of 1,000, one capped at 100 rows, one with a 1 s timeout fetching row by row,
+        // one with a wrong password and one to a port where nothing listens
+        "gyre.data.jdbc.connections.warehouse.fetch-size=1000",
+        "gyre.data.jdbc.connections.capped.max-rows=100",
+        "gyre.data.jdbc.connections.impatient.query-timeout=1s",
+        "gyre.data.jdbc.connections.impatient.fetch-size=1",
+        "gyre.data.jdbc.connections.locked.username=" + DataServiceTestBase.LOCKED_ROLE,
+        "gyre.data.jdbc.connections.locked.password=" + DataServiceTestBase.WRONG_PASSWORD,
+        "gyre.data.jdbc.connections.offline.url=jdbc:postgresql://127.0.0.1:1/warehouse",
+        "gyre.data.jdbc.connections.offline.username=gyre",
+        "gyre.data.jdbc.connections.offline.password=" + DataServiceTestBase.WRONG_PASSWORD,
+        "gyre.data.jdbc.connections.offline.connect-timeout=2s"})
+@Import({PostgresTestConfiguration.class, DataServiceTestBase.JdbcConnections.class})
 public abstract class DataServiceTestBase {
+    /** A role JdbcIngestTests makes to log in with a password (the embedded server trusts everyone else). */
+    protected static final String LOCKED_ROLE = "jdbc_source_locked";
+    protected static final String WRONG_PASSWORD = "not-the-password-5f3a9c";
+
+    /** The JDBC connections' URL and login, known once the test's PostgreSQL has started. */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class JdbcConnections {
+        @Bean
+        DynamicPropertyRegistrar jdbcIngestConnections(JdbcConnectionDetails database) {
+            // without the URL's own parameters: zonky's names the user, which would win over the configured login
+            String url = database.getJdbcUrl().replaceFirst("\\?.*$", "");
+            return registry -> {
+                for (String name : List.of("warehouse", "capped", "impatient", "locked")) {
+                    registry.add("gyre.data.jdbc.connections." + name + ".url", () -> url);
+                }
+                for (String name : List.of("warehouse", "capped", "impatient")) {
+                    registry.add("gyre.data.jdbc.connections." + name + ".username", database::getUsername);
+                    registry.add("gyre.data.jdbc.connections." + name + ".password", database::getPassword);
+                }
+            };
+        }
+    }
+
     protected HttpTestClient http;
 
     @LocalServerPort

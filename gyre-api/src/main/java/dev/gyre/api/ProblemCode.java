@@ -54,6 +54,10 @@ public enum ProblemCode {
     SOURCE_TIMEOUT("source-timeout", HttpStatus.UNPROCESSABLE_CONTENT),
     TOO_MANY_REDIRECTS("too-many-redirects", HttpStatus.UNPROCESSABLE_CONTENT),
     SOURCE_TOO_LARGE("source-too-large", HttpStatus.CONTENT_TOO_LARGE),
+    UNKNOWN_CONNECTION("unknown-connection", HttpStatus.BAD_REQUEST),
+    INVALID_QUERY("invalid-query", HttpStatus.BAD_REQUEST),
+    QUERY_TOO_LARGE("query-too-large", HttpStatus.CONTENT_TOO_LARGE),
+    SOURCE_UNAVAILABLE("source-unavailable", HttpStatus.BAD_GATEWAY),
     INTERRUPTED("interrupted", HttpStatus.SERVICE_UNAVAILABLE),
 
     // training-service

@@ -17,6 +17,7 @@ import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
+import dev.gyre.api.data.IngestSource;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.StoredBlob;
 import dev.gyre.core.columnar.ColumnarEngine;
@@ -48,6 +49,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class IngestService {
     public static final String SOURCE_UPLOAD = "upload";
     public static final String SOURCE_URL = "url";
+    public static final String SOURCE_JDBC = "jdbc";
     private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
     /** What the ingested bytes are. */
@@ -58,6 +60,7 @@ public class IngestService {
     private final BlobStore blobs;
     private final TransactionTemplate transaction;
     private final UrlFetcher urlFetcher;
+    private final JdbcSource jdbcSource;
     private final ColumnarEngine engine;
     private final VersionWriter writer;
     private final IngestProperties properties;
@@ -66,12 +69,13 @@ public class IngestService {
 
     IngestService(DatasetService datasetService, DatasetVersionRepository versions, BlobStore blobs,
                   PlatformTransactionManager transactionManager, UrlFetcher urlFetcher, ColumnarEngine engine,
-                  VersionWriter writer, IngestProperties properties, MeterRegistry meters) {
+                  VersionWriter writer, IngestProperties properties, MeterRegistry meters, JdbcSource jdbcSource) {
         this.datasetService = datasetService;
         this.versions = versions;
         this.blobs = blobs;
         this.transaction = new TransactionTemplate(transactionManager);
         this.urlFetcher = urlFetcher;
+        this.jdbcSource = jdbcSource;
         this.engine = engine;
         this.writer = writer;
         this.properties = properties;
@@ -120,16 +124,20 @@ public class IngestService {
         return measured(source, () -> ingest(dataset, upload, format, source, field, progress));
     }
 
-    /** Ingests from a source described in JSON; only {@code url} is supported so far. */
+    /** Ingests from a source described in JSON: {@code url} or {@code jdbc}. */
     public Ingested ingest(String datasetName, IngestRequest request) {
         if (request == null || request.source() == null) {
             throw Problems.of(ProblemCode.MISSING_SOURCE, "A JSON ingest needs {source:{type, ...}}",
                     Map.of("field", "source"));
         }
         String type = request.source().type();
+        if (SOURCE_JDBC.equals(type)) {
+            return ingestJdbc(datasetName, request.source());
+        }
         if (!SOURCE_URL.equals(type)) {
             throw Problems.of(ProblemCode.UNSUPPORTED_SOURCE, "source.type '" + type + "' is not supported; use "
-                    + "\"url\", or upload the CSV as text/csv or multipart 'file'", Map.of("field", "source.type"));
+                    + "\"url\" or \"jdbc\", or upload the CSV as text/csv or multipart 'file'",
+                    Map.of("field", "source.type"));
         }
         URI uri = UrlFetcher.parse(request.source().url());
         DatasetRef dataset = datasetService.require(datasetName); // a 404 before the download, not after
@@ -146,6 +154,15 @@ public class IngestService {
         Upload upload = Upload.of(file);
         Format format = looksLikeParquet(file) ? Format.PARQUET : Format.CSV;
         return measured(SOURCE_URL, () -> ingest(dataset, upload, format, SOURCE_URL, "source.url",
+                LoadProgress.NONE));
+    }
+
+    /** The rows of a query on a configured connection, written by {@link JdbcSource} as CSV and ingested as such. */
+    private Ingested ingestJdbc(String datasetName, IngestSource source) {
+        JdbcSource.Query query = jdbcSource.check(source);
+        DatasetRef dataset = datasetService.require(datasetName); // a 404 before the query runs, not after
+        Upload upload = jdbcSource.read(query, engine.tempFile(".jdbc.csv"));
+        return measured(SOURCE_JDBC, () -> ingest(dataset, upload, Format.CSV, SOURCE_JDBC, JdbcSource.QUERY_FIELD,
                 LoadProgress.NONE));
     }
 
