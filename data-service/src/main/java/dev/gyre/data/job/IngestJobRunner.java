@@ -5,16 +5,12 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
+import dev.gyre.boot.queue.QueueWorkers;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.columnar.ColumnarEngine;
 import dev.gyre.core.columnar.LoadCancelledException;
@@ -32,118 +28,73 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 
 /**
- * The background workers ({@code gyre.data.jobs.workers}). Each takes the oldest QUEUED job, copies its upload out
- * of the blob store, ingests it with progress written to the job row (where a cancel is read back), and looks
- * again. The queue is the database: on start-up, jobs left RUNNING by a dead process go back to QUEUED and run
- * again from their stored upload; a version is written in one transaction, so it exists whole or not at all.
+ * The background workers ({@code gyre.data.jobs.workers}) over the queue in the database ({@link QueueWorkers}).
+ * A job's upload is copied out of the blob store and ingested with progress written to the job row (where a
+ * cancel is read back). On start-up, jobs left RUNNING by a dead process go back to QUEUED and run again from
+ * their stored upload; a version is written in one transaction, so it exists whole or not at all.
  */
 @Component
-class IngestJobRunner implements SmartLifecycle {
+class IngestJobRunner implements SmartLifecycle, QueueWorkers.Queue<IngestJob, Long> {
     private static final Logger log = LoggerFactory.getLogger(IngestJobRunner.class);
-    private static final long STOP_WAIT_SECONDS = 30;
+    private static final Duration STOP_WAIT = Duration.ofSeconds(30);
     private static final long PROGRESS_EVERY_MILLIS = 1_000;
 
     private final IngestJobStore store;
-    private final IngestJobRepository jobs;
     private final IngestService ingest;
     private final DatasetService datasets;
     private final BlobStore blobs;
     private final ColumnarEngine engine;
     private final BlobSweep sweep;
-    private final JobProperties properties;
-    private final Set<Long> held = ConcurrentHashMap.newKeySet();
-    private final Semaphore wake = new Semaphore(0);
-    private volatile boolean running;
-    private ExecutorService workers;
+    private final QueueWorkers<IngestJob, Long> workers;
 
-    IngestJobRunner(IngestJobStore store, IngestJobRepository jobs, IngestService ingest, DatasetService datasets,
-                    BlobStore blobs, ColumnarEngine engine, BlobSweep sweep, JobProperties properties) {
+    IngestJobRunner(IngestJobStore store, IngestService ingest, DatasetService datasets, BlobStore blobs,
+                    ColumnarEngine engine, BlobSweep sweep, JobProperties properties) {
         this.store = store;
-        this.jobs = jobs;
         this.ingest = ingest;
         this.datasets = datasets;
         this.blobs = blobs;
         this.engine = engine;
         this.sweep = sweep;
-        this.properties = properties;
+        this.workers = new QueueWorkers<>("ingest", properties.workers(), properties.pollInterval(), STOP_WAIT, this);
     }
 
     @Override
-    public synchronized void start() {
-        if (running) {
-            return;
-        }
-        running = true;
-        int requeued = store.requeueOrphans(Set.copyOf(held));
-        if (requeued > 0) {
-            log.warn("Re-queued {} ingest job(s) left RUNNING by a previous run of data-service", requeued);
-        }
-        AtomicInteger count = new AtomicInteger();
-        workers = Executors.newFixedThreadPool(properties.workers(), r -> {
-            Thread thread = new Thread(r, "ingest-worker-" + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
-        for (int i = 0; i < properties.workers(); i++) {
-            workers.submit(this::work);
-        }
+    public void start() {
+        workers.start();
     }
 
     @Override
-    public synchronized void stop() {
-        if (!running) {
-            return;
-        }
-        running = false;
-        wake.release(properties.workers());
-        workers.shutdown();
-        try {
-            if (!workers.awaitTermination(STOP_WAIT_SECONDS, TimeUnit.SECONDS)) {
-                workers.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+    public void stop() {
+        workers.stop();
     }
 
     @Override
     public boolean isRunning() {
-        return running;
+        return workers.isRunning();
     }
 
     @EventListener
     void onQueued(JobQueued event) {
-        wake.release();
+        workers.wake();
     }
 
-    private void work() {
-        while (running) {
-            Optional<IngestJob> job;
-            synchronized (held) {
-                job = store.claimNext();
-                job.ifPresent(j -> held.add(j.getId()));
-            }
-            if (job.isPresent()) {
-                try {
-                    run(job.get());
-                } catch (RuntimeException e) {
-                    log.error("Ingest job {} could not be brought to an end state; it is re-queued on the next start",
-                            job.get().getId(), e);
-                } finally {
-                    held.remove(job.get().getId());
-                }
-            } else {
-                try {
-                    wake.tryAcquire(properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return;
-                }
-            }
-        }
+    @Override
+    public Optional<IngestJob> claimNext() {
+        return store.claimNext();
     }
 
-    private void run(IngestJob job) {
+    @Override
+    public Long idOf(IngestJob job) {
+        return job.getId();
+    }
+
+    @Override
+    public int requeueOrphans(Set<Long> heldHere) {
+        return store.requeueOrphans(heldHere);
+    }
+
+    @Override
+    public void run(IngestJob job) {
         long id = job.getId();
         String dataset = datasets.nameOf(job.getDatasetId());
         Path file = engine.tempFile(".upload");
@@ -157,7 +108,7 @@ class IngestJobRunner implements SmartLifecycle {
                     progress(id, job.getUploadSize()));
             store.succeed(id, ingested.version().version());
         } catch (LoadCancelledException e) {
-            if (running) {
+            if (workers.isRunning()) {
                 store.cancelled(id);
             } else {
                 store.requeue(id); // stopping, not cancelled: the next start runs it again
@@ -168,7 +119,7 @@ class IngestJobRunner implements SmartLifecycle {
             Object code = properties == null ? null : properties.get("code");
             store.fail(id, code == null ? "ingest-failed" : code.toString(), e.getBody().getDetail());
         } catch (IOException | RuntimeException e) {
-            if (!running) {
+            if (!workers.isRunning()) {
                 store.requeue(id); // stopping: the next start runs it again
                 return;
             }
@@ -185,7 +136,7 @@ class IngestJobRunner implements SmartLifecycle {
         long[] last = {0};
         return (rows, fraction) -> {
             long now = System.currentTimeMillis();
-            if (!running) {
+            if (!workers.isRunning()) {
                 return false;
             }
             if (now - last[0] < PROGRESS_EVERY_MILLIS && fraction < 1) {
