@@ -30,6 +30,7 @@ import dev.gyre.core.table.TableSchema;
  */
 final class SqlProfiler {
     static final long EXACT_DISTINCT_UP_TO = 20_000;
+    private static final int QUANTILE_LANES = 2;
     private static final String[] QUANTILE_KEYS = {"p01", "p05", "p25", "p50", "p75", "p95", "p99"};
     private static final String QUANTILES = "[0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99]";
     private static final int BINS = 10;
@@ -83,8 +84,7 @@ final class SqlProfiler {
         }
         Map<String, Moments> moments = new HashMap<>();
         List<String> exact = new ArrayList<>();
-        // exact quantiles sort each column: the slowest part, and single-threaded in the engine, so one per column
-        Map<String, Future<Map<String, Double>>> quantileTasks = new LinkedHashMap<>();
+        List<String> sorted = new ArrayList<>();
         try (Statement s = c.createStatement(); ResultSet r = s.executeQuery(
                 "SELECT " + String.join(", ", select) + " FROM " + relation)) {
             r.next();
@@ -102,17 +102,31 @@ final class SqlProfiler {
                     Double max = (Double) r.getObject(i++);
                     Map<String, Double> quantiles = Map.of();
                     if (count > 0) {
-                        quantileTasks.put(column.name(), engine.background(() -> {
-                            try (Connection other = engine.connect()) {
-                                return quantiles(other, relation, column.name());
-                            }
-                        }));
+                        sorted.add(column.name());
                     }
                     moments.put(column.name(), new Moments(count, mean, std, min, max, quantiles, estimate, true));
                 } else {
                     moments.put(column.name(), new Moments(count, null, null, null, null, null, estimate, true));
                 }
             }
+        }
+        // Exact quantiles sort each column: the slowest part, single-threaded in the engine, and a column's worth of
+        // memory each. So they run in QUANTILE_LANES lanes beside the rest, each lane one column after another.
+        List<Future<Map<String, Map<String, Double>>>> lanes = new ArrayList<>();
+        for (int lane = 0; lane < Math.min(QUANTILE_LANES, sorted.size()); lane++) {
+            List<String> mine = new ArrayList<>();
+            for (int i = lane; i < sorted.size(); i += QUANTILE_LANES) {
+                mine.add(sorted.get(i));
+            }
+            lanes.add(engine.background(() -> {
+                Map<String, Map<String, Double>> found = new HashMap<>();
+                try (Connection other = engine.connect()) {
+                    for (String name : mine) {
+                        found.put(name, quantiles(other, relation, name));
+                    }
+                }
+                return found;
+            }));
         }
         if (!exact.isEmpty()) {
             try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT " + String.join(", ",
@@ -125,10 +139,12 @@ final class SqlProfiler {
                 }
             }
         }
-        for (Map.Entry<String, Future<Map<String, Double>>> task : quantileTasks.entrySet()) {
-            Moments m = moments.get(task.getKey());
-            moments.put(task.getKey(), new Moments(m.count(), m.mean(), m.std(), m.min(), m.max(),
-                    VersionWriter.await(task.getValue()), m.distinct(), m.approximate()));
+        for (Future<Map<String, Map<String, Double>>> lane : lanes) {
+            VersionWriter.await(lane).forEach((name, quantiles) -> {
+                Moments m = moments.get(name);
+                moments.put(name, new Moments(m.count(), m.mean(), m.std(), m.min(), m.max(), quantiles,
+                        m.distinct(), m.approximate()));
+            });
         }
         return moments;
     }
