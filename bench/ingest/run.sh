@@ -38,7 +38,7 @@ done
 
 "$py" "$here/compare.py" --gateway "http://127.0.0.1:$port" --key "$key" --file "$file" "$@"
 
-pid="$(pgrep -f 'data-service.*jar' | head -1 || true)"
+pid="$(pgrep -f 'lib/data-service/java.args' | head -1 || true)"
 if [ -n "$pid" ] && [ -r "/proc/$pid/status" ]; then
   echo "data-service peak RSS: $(awk '/VmHWM/ {printf "%.0f MB", $2 / 1024}' "/proc/$pid/status")," \
     "heap limit: $(tr '\0' ' ' < "/proc/$pid/cmdline" | grep -o -- '-Xmx[^ ]*' | tail -1)"

@@ -55,6 +55,10 @@ public final class VersionWriter {
             "(U?(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT)|FLOAT|DOUBLE|DECIMAL.*)");
     private static final AtomicLong NAMES = new AtomicLong();
     private static final long PROGRESS_INTERVAL_MILLIS = 250;
+    /** Up to this many rows the Parquet write and the profile run at once (see write). */
+    static final long SIDE_BY_SIDE_UP_TO_ROWS = 2_000_000;
+    /** Uploads larger than this are loaded into a database file rather than memory (see write). */
+    static final long ON_DISK_ABOVE_BYTES = 256L * 1024 * 1024;
 
     private final ColumnarEngine engine;
 
@@ -90,7 +94,8 @@ public final class VersionWriter {
                 categorical.add(header.get(i));
             }
         }
-        return write(parquet, declared, progress, c -> loadCsv(c, csv, header, asNumbers, categorical, progress));
+        return write(parquet, declared, progress, size(csv),
+                (c, prefix) -> loadCsv(c, prefix, csv, header, asNumbers, categorical, progress));
     }
 
     /**
@@ -105,12 +110,16 @@ public final class VersionWriter {
 
     /** As {@link #fromParquet(Path, TableSchema, Path)}, telling {@code progress} how far the load has come. */
     public WrittenVersion fromParquet(Path upload, TableSchema declared, Path parquet, LoadProgress progress) {
-        return write(parquet, declared, progress, c -> loadParquet(c, upload, progress));
+        // Parquet is compressed: count it as the CSV it would be, about four times larger
+        return write(parquet, declared, progress, 4 * size(upload), (c, prefix) -> loadParquet(c, prefix, upload, progress));
     }
 
     private interface Loader {
-        /** Creates the table named by the returned Loaded and says which of its columns hold DOUBLE. */
-        Loaded load(Connection c) throws SQLException;
+        /**
+         * Creates the table named by the returned Loaded, its name starting with {@code prefix} (a database
+         * and a dot, or nothing), and says which of its columns hold DOUBLE.
+         */
+        Loaded load(Connection c, String prefix) throws SQLException;
     }
 
     /**
@@ -122,9 +131,36 @@ public final class VersionWriter {
     private record Loaded(String table, List<String> header, Set<String> doubles, Set<String> categorical) {
     }
 
-    private WrittenVersion write(Path parquet, TableSchema declared, LoadProgress progress, Loader loader) {
+    private WrittenVersion write(Path parquet, TableSchema declared, LoadProgress progress, long inputBytes,
+                                 Loader loader) {
         try (Connection c = engine.connect()) {
-            Loaded loaded = loader.load(c);
+            // A large upload is loaded into a database file of its own: stored compressed and paged, so that the
+            // engine's memory limit bounds what it holds, whatever the row count. Smaller ones stay in memory.
+            String database = inputBytes > ON_DISK_ABOVE_BYTES ? "spool_" + NAMES.incrementAndGet() : null;
+            Path file = database == null ? null : engine.tempFile(".duckdb");
+            if (database != null) {
+                Files.deleteIfExists(file);
+                execute(c, "ATTACH " + Sql.path(file) + " AS " + database);
+            }
+            try {
+                return write(c, parquet, declared, progress, loader.load(c, database == null ? "" : database + "."));
+            } finally {
+                if (database != null) {
+                    execute(c, "DETACH " + database);
+                    Files.deleteIfExists(file);
+                    Files.deleteIfExists(Path.of(file + ".wal"));
+                }
+            }
+        } catch (SQLException e) {
+            throw new ColumnarException("the engine failed writing a version: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private WrittenVersion write(Connection c, Path parquet, TableSchema declared, LoadProgress progress,
+                                 Loaded loaded) throws SQLException {
+        {
             String typed = loaded.table() + "_typed";
             try {
                 long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
@@ -142,19 +178,26 @@ public final class VersionWriter {
                 execute(c, "CREATE VIEW " + typed + " AS SELECT " + String.join(", ",
                         types.columns().stream().map(col -> typedExpression(col, loaded)).toList())
                         + " FROM " + loaded.table());
-                // The Parquet write and the profile each leave a core idle part of the time: run them side by side.
-                Future<?> copy = engine.background(() -> {
-                    try (Connection other = engine.connect()) {
-                        execute(other, "COPY (SELECT * FROM " + typed + ") TO " + Sql.path(parquet)
-                                + " (FORMAT parquet, COMPRESSION snappy)");
-                    }
-                    return null;
-                });
+                // The Parquet write and the profile each leave a core idle part of the time: side by side they are
+                // faster, but each pins memory of its own, so a large version does one after the other.
+                String copySql = "COPY (SELECT * FROM " + typed + ") TO " + Sql.path(parquet)
+                        + " (FORMAT parquet, COMPRESSION snappy)";
                 DatasetProfile profile;
-                try {
+                if (rows > SIDE_BY_SIDE_UP_TO_ROWS) {
+                    execute(c, copySql);
                     profile = SqlProfiler.profile(engine, c, typed, types, rows);
-                } finally {
-                    await(copy);
+                } else {
+                    Future<?> copy = engine.background(() -> {
+                        try (Connection other = engine.connect()) {
+                            execute(other, copySql);
+                        }
+                        return null;
+                    });
+                    try {
+                        profile = SqlProfiler.profile(engine, c, typed, types, rows);
+                    } finally {
+                        await(copy);
+                    }
                 }
                 List<Column> columns = new ArrayList<>();
                 for (int i = 0; i < typedColumns.size(); i++) {
@@ -168,8 +211,14 @@ public final class VersionWriter {
                 execute(c, "DROP VIEW IF EXISTS " + typed);
                 execute(c, "DROP TABLE IF EXISTS " + loaded.table());
             }
-        } catch (SQLException e) {
-            throw new ColumnarException("the engine failed writing a version: " + e.getMessage(), e);
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
@@ -233,12 +282,12 @@ public final class VersionWriter {
      * error (ragged row, quote, encoding) is the user's and ends the load; a value that is not a number in a guessed
      * column makes that column text, and the file is loaded again.
      */
-    private Loaded loadCsv(Connection c, Path csv, List<String> header, Set<String> asNumbers,
+    private Loaded loadCsv(Connection c, String prefix, Path csv, List<String> header, Set<String> asNumbers,
                            Set<String> categorical, LoadProgress progress) throws SQLException {
         Set<String> doubles = new LinkedHashSet<>(asNumbers);
         while (true) {
             String id = Long.toString(NAMES.incrementAndGet());
-            String table = "version_" + id;
+            String table = prefix + "version_" + id;
             String rejects = "rejects_" + id;
             String scans = "reject_scans_" + id;
             StringBuilder columns = new StringBuilder();
@@ -333,9 +382,9 @@ public final class VersionWriter {
         return new CsvFormatException(line, column, detail);
     }
 
-    private Loaded loadParquet(Connection c, Path upload, LoadProgress progress) throws SQLException {
+    private Loaded loadParquet(Connection c, String prefix, Path upload, LoadProgress progress) throws SQLException {
         Map<String, String> types = parquetColumns(c, upload);
-        String table = "version_" + NAMES.incrementAndGet();
+        String table = prefix + "version_" + NAMES.incrementAndGet();
         Set<String> doubles = new LinkedHashSet<>();
         Set<String> texts = new LinkedHashSet<>();
         List<String> select = new ArrayList<>();
