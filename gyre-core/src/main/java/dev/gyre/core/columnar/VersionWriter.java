@@ -61,9 +61,16 @@ public final class VersionWriter {
     static final long ON_DISK_ABOVE_BYTES = 256L * 1024 * 1024;
 
     private final ColumnarEngine engine;
+    private final long onDiskAboveBytes;
 
     public VersionWriter(ColumnarEngine engine) {
+        this(engine, ON_DISK_ABOVE_BYTES);
+    }
+
+    /** @param onDiskAboveBytes uploads larger than this load into a database file of their own, not memory */
+    public VersionWriter(ColumnarEngine engine, long onDiskAboveBytes) {
         this.engine = engine;
+        this.onDiskAboveBytes = onDiskAboveBytes;
     }
 
     /**
@@ -136,7 +143,7 @@ public final class VersionWriter {
         try (Connection c = engine.connect()) {
             // A large upload is loaded into a database file of its own: stored compressed and paged, so that the
             // engine's memory limit bounds what it holds, whatever the row count. Smaller ones stay in memory.
-            String database = inputBytes > ON_DISK_ABOVE_BYTES ? "spool_" + NAMES.incrementAndGet() : null;
+            String database = inputBytes > onDiskAboveBytes ? "spool_" + NAMES.incrementAndGet() : null;
             Path file = database == null ? null : engine.tempFile(".duckdb");
             if (database != null) {
                 Files.deleteIfExists(file);
@@ -160,57 +167,55 @@ public final class VersionWriter {
 
     private WrittenVersion write(Connection c, Path parquet, TableSchema declared, LoadProgress progress,
                                  Loaded loaded) throws SQLException {
-        {
-            String typed = loaded.table() + "_typed";
-            try {
-                long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
-                if (!progress.report(rows, 1)) {
-                    throw new LoadCancelledException();
-                }
-                Map<String, ColumnType> inferred = inferTypes(c, loaded);
-                List<Column> typedColumns = new ArrayList<>();
-                for (String name : loaded.header()) {
-                    Column declaredColumn = declared == null ? null : declared.column(name).orElse(null);
-                    typedColumns.add(declaredColumn != null ? declaredColumn : new Column(name, inferred.get(name), true));
-                }
-                TableSchema types = new TableSchema(typedColumns);
-                List<ValidationIssue> issues = declared == null ? List.of() : validate(c, loaded, declared);
-                execute(c, "CREATE VIEW " + typed + " AS SELECT " + String.join(", ",
-                        types.columns().stream().map(col -> typedExpression(col, loaded)).toList())
-                        + " FROM " + loaded.table());
-                // The Parquet write and the profile each leave a core idle part of the time: side by side they are
-                // faster, but each pins memory of its own, so a large version does one after the other.
-                String copySql = "COPY (SELECT * FROM " + typed + ") TO " + Sql.path(parquet)
-                        + " (FORMAT parquet, COMPRESSION snappy)";
-                DatasetProfile profile;
-                if (rows > SIDE_BY_SIDE_UP_TO_ROWS) {
-                    execute(c, copySql);
-                    profile = SqlProfiler.profile(engine, c, typed, types, rows);
-                } else {
-                    Future<?> copy = engine.background(() -> {
-                        try (Connection other = engine.connect()) {
-                            execute(other, copySql);
-                        }
-                        return null;
-                    });
-                    try {
-                        profile = SqlProfiler.profile(engine, c, typed, types, rows);
-                    } finally {
-                        await(copy);
-                    }
-                }
-                List<Column> columns = new ArrayList<>();
-                for (int i = 0; i < typedColumns.size(); i++) {
-                    Column column = typedColumns.get(i);
-                    boolean isDeclared = declared != null && declared.column(column.name()).isPresent();
-                    columns.add(isDeclared ? column : new Column(column.name(), column.type(),
-                            profile.columns().get(i).missing() > 0));
-                }
-                return new WrittenVersion(rows, new TableSchema(columns), issues, profile);
-            } finally {
-                execute(c, "DROP VIEW IF EXISTS " + typed);
-                execute(c, "DROP TABLE IF EXISTS " + loaded.table());
+        String typed = loaded.table() + "_typed";
+        try {
+            long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
+            if (!progress.report(rows, 1)) {
+                throw new LoadCancelledException();
             }
+            Map<String, ColumnType> inferred = inferTypes(c, loaded);
+            List<Column> typedColumns = new ArrayList<>();
+            for (String name : loaded.header()) {
+                Column declaredColumn = declared == null ? null : declared.column(name).orElse(null);
+                typedColumns.add(declaredColumn != null ? declaredColumn : new Column(name, inferred.get(name), true));
+            }
+            TableSchema types = new TableSchema(typedColumns);
+            List<ValidationIssue> issues = declared == null ? List.of() : validate(c, loaded, declared);
+            execute(c, "CREATE VIEW " + typed + " AS SELECT " + String.join(", ",
+                    types.columns().stream().map(col -> typedExpression(col, loaded)).toList())
+                    + " FROM " + loaded.table());
+            // The Parquet write and the profile each leave a core idle part of the time: side by side they are
+            // faster, but each pins memory of its own, so a large version does one after the other.
+            String copySql = "COPY (SELECT * FROM " + typed + ") TO " + Sql.path(parquet)
+                    + " (FORMAT parquet, COMPRESSION snappy)";
+            DatasetProfile profile;
+            if (rows > SIDE_BY_SIDE_UP_TO_ROWS) {
+                execute(c, copySql);
+                profile = SqlProfiler.profile(engine, c, typed, types, rows);
+            } else {
+                Future<?> copy = engine.background(() -> {
+                    try (Connection other = engine.connect()) {
+                        execute(other, copySql);
+                    }
+                    return null;
+                });
+                try {
+                    profile = SqlProfiler.profile(engine, c, typed, types, rows);
+                } finally {
+                    await(copy);
+                }
+            }
+            List<Column> columns = new ArrayList<>();
+            for (int i = 0; i < typedColumns.size(); i++) {
+                Column column = typedColumns.get(i);
+                boolean isDeclared = declared != null && declared.column(column.name()).isPresent();
+                columns.add(isDeclared ? column : new Column(column.name(), column.type(),
+                        profile.columns().get(i).missing() > 0));
+            }
+            return new WrittenVersion(rows, new TableSchema(columns), issues, profile);
+        } finally {
+            execute(c, "DROP VIEW IF EXISTS " + typed);
+            execute(c, "DROP TABLE IF EXISTS " + loaded.table());
         }
     }
 

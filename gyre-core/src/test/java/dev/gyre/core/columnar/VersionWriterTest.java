@@ -61,6 +61,25 @@ class VersionWriterTest {
     }
 
     @Test
+    void aLargeUploadLoadedIntoADatabaseFileGivesTheSameVersion() {
+        VersionWriter onDisk = new VersionWriter(engine, 0);
+        byte[] csv = generated(3_000, 11);
+        WrittenVersion inMemory = writer.fromCsv(write(csv), null, dir.resolve("m.parquet"));
+        WrittenVersion fromFile = onDisk.fromCsv(write(csv), null, dir.resolve("f.parquet"));
+        assertThat(fromFile.schema()).isEqualTo(inMemory.schema());
+        assertSameProfile(fromFile.profile(), inMemory.profile());
+        assertThat(spoolFiles()).as("the database file is gone").isEmpty();
+    }
+
+    private static List<Path> spoolFiles() {
+        try (var files = Files.list(engine.settings().tempDirectory())) {
+            return files.filter(f -> f.toString().endsWith(".duckdb") || f.toString().endsWith(".wal")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
     void aColumnNumericInTheSampleButTextLaterIsReloadedAsText() {
         StringBuilder csv = new StringBuilder("code,x\n");
         for (int i = 0; i < VersionWriter.SAMPLE_ROWS + 50; i++) {
