@@ -230,6 +230,16 @@ public abstract class BlobStoreContract {
     }
 
     /** The store's entries for {@code key}, as {@link BlobStore#forEach} reports them. */
+    /** For {@link #corrupt} of a store whose blobs are files: flips one bit in the middle of {@code file}. */
+    protected static void flipMiddleByte(java.nio.file.Path file) throws IOException {
+        try (java.io.RandomAccessFile bytes = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            bytes.seek(bytes.length() / 2);
+            int b = bytes.read();
+            bytes.seek(bytes.length() / 2);
+            bytes.write(b ^ 1);
+        }
+    }
+
     protected final List<StoredBlob> entriesOf(String key) {
         List<StoredBlob> entries = new ArrayList<>();
         store().forEach(blob -> {

@@ -1,7 +1,6 @@
 package dev.gyre.boot.blob;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -35,13 +34,7 @@ class FileBlobStoreTests extends BlobStoreContract {
 
     @Override
     protected void corrupt(String key) throws IOException {
-        try (RandomAccessFile file = new RandomAccessFile(store.root().resolve(key.substring(0, 2)).resolve(key)
-                .toFile(), "rw")) {
-            file.seek(file.length() / 2);
-            int b = file.read();
-            file.seek(file.length() / 2);
-            file.write(b ^ 1);
-        }
+        flipMiddleByte(store.root().resolve(key.substring(0, 2)).resolve(key));
     }
 
     @Override

@@ -1,7 +1,6 @@
 package dev.gyre.boot.blob;
 
 import java.io.IOException;
-import java.io.RandomAccessFile;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -105,13 +104,7 @@ class S3BlobStoreTests extends BlobStoreContract {
 
     @Override
     protected void corrupt(String key) throws IOException {
-        Path object = backend.resolve(bucket).resolve(PREFIX).resolve(key);
-        try (RandomAccessFile file = new RandomAccessFile(object.toFile(), "rw")) {
-            file.seek(file.length() / 2);
-            int b = file.read();
-            file.seek(file.length() / 2);
-            file.write(b ^ 1);
-        }
+        flipMiddleByte(backend.resolve(bucket).resolve(PREFIX).resolve(key));
     }
 
     @Override

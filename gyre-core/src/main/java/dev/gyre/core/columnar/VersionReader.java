@@ -41,7 +41,7 @@ public final class VersionReader {
 
     /** Writes {@code columns} (all when empty) as RFC 4180 CSV with a header, missing values empty. */
     public void toCsv(Path parquet, List<String> columns, Path csv) {
-        copy("SELECT " + printed(parquet, columns) + " FROM read_parquet(" + Sql.path(parquet) + ")", csv,
+        copy("SELECT " + printed(columns(parquet), columns) + " FROM read_parquet(" + Sql.path(parquet) + ")", csv,
                 "FORMAT csv, HEADER true, DELIMITER ','");
     }
 
@@ -60,7 +60,7 @@ public final class VersionReader {
         Map<String, String> types = columns(parquet);
         List<String> header = columns.isEmpty() ? List.copyOf(types.keySet()) : List.copyOf(columns);
         try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
-                "SELECT " + printed(parquet, header) + " FROM read_parquet(" + Sql.path(parquet) + ")")) {
+                "SELECT " + printed(types, header) + " FROM read_parquet(" + Sql.path(parquet) + ")")) {
             List<String[]> rows = new ArrayList<>();
             while (r.next()) {
                 String[] row = new String[header.size()];
@@ -108,8 +108,7 @@ public final class VersionReader {
         }
     }
 
-    private String printed(Path parquet, List<String> columns) {
-        Map<String, String> types = columns(parquet);
+    private static String printed(Map<String, String> types, List<String> columns) {
         List<String> names = columns.isEmpty() ? List.copyOf(types.keySet()) : columns;
         List<String> select = new ArrayList<>();
         for (String name : names) {
