@@ -31,6 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         "gyre.data.ingest.max-size=1MB",
         // uploads over 256 KB become background jobs (IngestJobTests); the penguins and every small body stay 201
         "gyre.data.jobs.async-above=256KB",
+        // an upload past 4 MB is refused while it streams (IngestJobTests)
+        "gyre.data.ingest.max-upload=4MB",
         // JDBC ingest reads the test's own PostgreSQL (URLs added by JdbcConnections below): a plain connection
         // that streams in batches of 1,000, one capped at 100 rows, one with a 1 s timeout fetching row by row,
         // one with a wrong password and one to a port where nothing listens

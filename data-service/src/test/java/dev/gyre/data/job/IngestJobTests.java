@@ -109,6 +109,20 @@ class IngestJobTests extends DataServiceTestBase {
     }
 
     @Test
+    void anUploadPastTheCapIs413AndAJobIdMustBeANumber() {
+        String name = createDataset(uniqueName("job-cap"), null);
+        byte[] huge = generated(150_000, 5, false); // about 4.5 MB
+
+        problem(postCsv(name, huge), 413, "upload-too-large");
+
+        assertThat(http.get("/api/v1/datasets/" + name).body().path("latestVersion").isNull()).isTrue();
+        assertThat(blobs.exists(Digests.sha256Hex(huge))).isFalse();
+        problem(http.get("/api/v1/datasets/" + name + "/jobs/abc"), 400, "invalid-parameter");
+        problem(http.get("/api/v1/datasets/" + name + "/jobs/1e3"), 400, "invalid-parameter");
+        problem(http.post("/api/v1/datasets/no-such-dataset/jobs/1/cancel"), 404, "not-found");
+    }
+
+    @Test
     void theSweepRemovesWhatNothingReferences() {
         String name = createDataset(uniqueName("sweep"), null);
         assertThat(postCsv(name, "a,b\n1,x\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
