@@ -29,8 +29,7 @@ import dev.gyre.gateway.problem.ProblemWriter;
  * {@code invalid-path} problem answers a path with a {@code ;} (raw or {@code %3B}), an encoded slash or backslash,
  * a {@code .} or {@code ..} segment (raw or encoded), an empty segment ({@code //}), a control character such as
  * NUL, a broken or non-UTF-8 escape, or an escape that decodes to another escape (double encoding). TRACE, CONNECT
- * and unknown methods get 405 {@code method-not-allowed}. The fallback endpoints are internal (forwarded to by the
- * circuit breakers, which bypass web filters): asked for directly they are 404.
+ * and unknown methods get 405 {@code method-not-allowed}.
  */
 final class RequestTargetGuard implements WebFilter, Ordered {
 
@@ -62,10 +61,6 @@ final class RequestTargetGuard implements WebFilter, Ordered {
         if (fault != null) {
             return problems.write(exchange, ProblemCode.INVALID_PATH,
                     "The request path is refused: " + fault, Map.of("field", "path"));
-        }
-        if (rawPath.equals("/fallback") || rawPath.startsWith("/fallback/")) {
-            return problems.write(exchange, ProblemCode.NOT_FOUND, "Nothing is served at this path",
-                    Map.of());
         }
         return chain.filter(exchange);
     }

@@ -24,8 +24,8 @@ public final class ProblemWriter {
 
     public static final String TYPE_PREFIX = Problems.TYPE_PREFIX;
     /**
-     * The raw path the client asked for, kept as an exchange attribute: a circuit breaker's fallback is a forward,
-     * whose request path is {@code /fallback/<service>}, and its problem must name the client's path.
+     * The raw path the client asked for, kept as an exchange attribute: a route filter may rewrite the path before
+     * the call fails, and the problem must name the client's path.
      */
     public static final String CLIENT_PATH_ATTRIBUTE = ProblemWriter.class.getName() + ".clientPath";
 
@@ -68,7 +68,7 @@ public final class ProblemWriter {
     }
 
     /** The raw path the client asked for, also in a forwarded exchange. */
-    public static String clientPath(ServerWebExchange exchange) {
+    private static String clientPath(ServerWebExchange exchange) {
         String clientPath = exchange.getAttribute(CLIENT_PATH_ATTRIBUTE);
         return clientPath != null ? clientPath : exchange.getRequest().getPath().value();
     }

@@ -14,7 +14,7 @@ class ReadinessConfiguration {
     }
 
     @Bean
-    StartingServiceFilter startingServiceFilter(ServiceReadiness readiness, ProblemWriter problems) {
-        return new StartingServiceFilter(readiness, problems);
+    ServiceAvailabilityFilter serviceAvailabilityFilter(ServiceReadiness readiness, ProblemWriter problems) {
+        return new ServiceAvailabilityFilter(readiness, problems);
     }
 }

@@ -26,7 +26,7 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Knows which backends have started: probes each one's readiness endpoint until it first answers 2xx, then
  * stops probing it for good. After that first "ready", an outage is the circuit breaker's business; before it,
- * {@link StartingServiceFilter} answers for the service, so failures of a service that is still starting are never
+ * {@link ServiceAvailabilityFilter} answers for the service, so failures of a service that is still starting are never
  * counted by its breaker. The first round of probes runs before the gateway listens (bounded by
  * {@code initial-wait}), so a service that is already up is never reported as starting.
  */

@@ -13,7 +13,7 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * Gives every request an {@code X-Request-Id}: the client's if it is a sane token ({@link RequestIds}, the rule
  * the services apply too), else a new UUID. It is forwarded to the service, set on every response (the
- * gateway's own 401 and fallback problems too) and is the exchange's log id, so WebFlux's log lines for the
+ * gateway's own 401, 503 and 504 problems too) and is the exchange's log id, so WebFlux's log lines for the
  * request are prefixed with it. Runs before authentication.
  */
 @Component
