@@ -50,6 +50,7 @@ import org.springframework.web.multipart.MultipartFile;
 @RestController
 class DataController implements DataApi {
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=utf-8");
+    private static final String PREFER = "Prefer";
     private static final MediaType PARQUET_TYPE = MediaType.parseMediaType(DataApi.PARQUET);
 
     private final DatasetService datasets;
@@ -81,26 +82,28 @@ class DataController implements DataApi {
 
     @PostMapping(path = "/{name}/versions", consumes = "text/csv")
     ResponseEntity<?> ingestCsv(@PathVariable String name, @RequestBody(required = false) InputStreamResource csv,
-                                Caller caller) {
-        return respond(jobs.accept(name, stream(csv), Format.CSV, "body", caller));
+                                @RequestHeader(value = PREFER, required = false) String prefer, Caller caller) {
+        return respond(jobs.accept(name, stream(csv), Format.CSV, "body", caller, Prefer.waitOf(prefer)));
     }
 
     @PostMapping(path = "/{name}/versions", consumes = DataApi.PARQUET)
     ResponseEntity<?> ingestParquet(@PathVariable String name, @RequestBody InputStreamResource parquet,
-                                    Caller caller) {
-        return respond(jobs.accept(name, stream(parquet), Format.PARQUET, "body", caller));
+                                    @RequestHeader(value = PREFER, required = false) String prefer, Caller caller) {
+        return respond(jobs.accept(name, stream(parquet), Format.PARQUET, "body", caller, Prefer.waitOf(prefer)));
     }
 
     /** A part {@code file}: Parquet when its content type or name says so, else CSV. */
     @PostMapping(path = "/{name}/versions", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ResponseEntity<?> ingestFile(@PathVariable String name, @RequestPart("file") MultipartFile file, Caller caller) {
+    ResponseEntity<?> ingestFile(@PathVariable String name, @RequestPart("file") MultipartFile file,
+                                 @RequestHeader(value = PREFER, required = false) String prefer, Caller caller) {
         if (file.isEmpty()) {
             throw Problems.of(ProblemCode.MISSING_BODY, "The part 'file' is empty", Map.of("field", "file"));
         }
         boolean parquet = DataApi.PARQUET.equals(file.getContentType())
                 || (file.getOriginalFilename() != null && file.getOriginalFilename().endsWith(".parquet"));
         try (InputStream in = file.getInputStream()) {
-            return respond(jobs.accept(name, in, parquet ? Format.PARQUET : Format.CSV, "file", caller));
+            return respond(jobs.accept(name, in, parquet ? Format.PARQUET : Format.CSV, "file", caller,
+                    Prefer.waitOf(prefer)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -113,8 +116,8 @@ class DataController implements DataApi {
     }
 
     @Override
-    public IngestJobResponse job(String name, long id) {
-        return jobs.get(name, id);
+    public IngestJobResponse job(String name, long id, String prefer) {
+        return jobs.get(name, id, Prefer.waitOf(prefer));
     }
 
     @Override

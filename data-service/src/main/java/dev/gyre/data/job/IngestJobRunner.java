@@ -45,16 +45,18 @@ class IngestJobRunner implements SmartLifecycle, QueueWorkers.Queue<IngestJob, L
     private final BlobStore blobs;
     private final ColumnarEngine engine;
     private final BlobSweep sweep;
+    private final JobWaits waits;
     private final QueueWorkers<IngestJob, Long> workers;
 
     IngestJobRunner(IngestJobStore store, IngestService ingest, DatasetService datasets, BlobStore blobs,
-                    ColumnarEngine engine, BlobSweep sweep, JobProperties properties) {
+                    ColumnarEngine engine, BlobSweep sweep, JobProperties properties, JobWaits waits) {
         this.store = store;
         this.ingest = ingest;
         this.datasets = datasets;
         this.blobs = blobs;
         this.engine = engine;
         this.sweep = sweep;
+        this.waits = waits;
         this.workers = new QueueWorkers<>("ingest", properties.workers(), properties.pollInterval(), STOP_WAIT, this);
     }
 
@@ -95,6 +97,14 @@ class IngestJobRunner implements SmartLifecycle, QueueWorkers.Queue<IngestJob, L
 
     @Override
     public void run(IngestJob job) {
+        try {
+            runOnce(job);
+        } finally {
+            waits.ended(job.getId());
+        }
+    }
+
+    private void runOnce(IngestJob job) {
         long id = job.getId();
         String dataset = datasets.nameOf(job.getDatasetId());
         Path file = engine.tempFile(".upload");

@@ -1,6 +1,7 @@
 package dev.gyre.data.job;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.Optional;
 
 import dev.gyre.api.Caller;
@@ -17,7 +18,6 @@ import dev.gyre.data.version.Upload;
 import dev.gyre.core.columnar.LoadProgress;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Where an upload goes once received: a small one is ingested at once; a larger one ({@code gyre.data.jobs.
@@ -33,9 +33,10 @@ public class IngestJobs {
     private final BlobStore blobs;
     private final JobProperties properties;
     private final ApplicationEventPublisher events;
+    private final JobWaits waits;
 
     IngestJobs(IngestService ingest, DatasetService datasets, IngestJobStore store, IngestJobRepository jobs,
-               BlobStore blobs, JobProperties properties, ApplicationEventPublisher events) {
+               BlobStore blobs, JobProperties properties, ApplicationEventPublisher events, JobWaits waits) {
         this.ingest = ingest;
         this.datasets = datasets;
         this.store = store;
@@ -43,6 +44,7 @@ public class IngestJobs {
         this.blobs = blobs;
         this.properties = properties;
         this.events = events;
+        this.waits = waits;
     }
 
     /** What became of an upload: a version (new or known) or a queued job. */
@@ -55,7 +57,27 @@ public class IngestJobs {
     public record Queued(IngestJobResponse job) implements Accepted {
     }
 
-    public Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller) {
+    /**
+     * Receives an upload; a queued one is waited for up to {@code wait} (at most {@link JobWaits#MAX_WAIT}), and
+     * answered as its version if it succeeded by then, as the job as it stands otherwise.
+     */
+    public Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller,
+                           Duration wait) {
+        Accepted accepted = accept(datasetName, body, format, field, caller);
+        if (!(accepted instanceof Queued queued) || wait.isZero()) {
+            return accepted;
+        }
+        IngestJob job = waits.await(queued.job().id(), wait, () -> read(queued.job().id()));
+        if (IngestJob.SUCCEEDED.equals(job.getStatus())) {
+            Optional<DatasetVersionResponse> version = ingest.known(datasetName, job.getUploadKey());
+            if (version.isPresent()) {
+                return new Done(new Ingested(version.get(), true));
+            }
+        }
+        return new Queued(toResponse(job, queued.job().dataset()));
+    }
+
+    private Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller) {
         Upload upload = ingest.receive(datasetName, body, format, field);
         if (upload.size() <= properties.asyncAbove().toBytes()) {
             return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
@@ -79,12 +101,19 @@ public class IngestJobs {
         }
     }
 
-    @Transactional(readOnly = true)
-    public IngestJobResponse get(String datasetName, long id) {
+    /** The job, once it has ended or after {@code wait} (at most {@link JobWaits#MAX_WAIT}), whichever is first. */
+    public IngestJobResponse get(String datasetName, long id, Duration wait) {
         DatasetRef dataset = datasets.require(datasetName);
         IngestJob job = jobs.findById(id).filter(j -> j.getDatasetId().equals(dataset.id()))
                 .orElseThrow(() -> Problems.notFound("Ingest job", datasetName + "/" + id));
+        if (!wait.isZero()) {
+            job = waits.await(id, wait, () -> read(id));
+        }
         return toResponse(job, dataset.name());
+    }
+
+    private IngestJob read(long id) {
+        return jobs.findById(id).orElseThrow(() -> new IllegalStateException("ingest job " + id + " is gone"));
     }
 
     public IngestJobResponse cancel(String datasetName, long id) {

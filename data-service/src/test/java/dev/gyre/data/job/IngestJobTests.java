@@ -7,6 +7,7 @@ import java.util.Random;
 import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.data.DataServiceTestBase;
+import dev.gyre.test.HttpTestClient;
 import dev.gyre.test.HttpTestClient.Response;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -65,6 +66,49 @@ class IngestJobTests extends DataServiceTestBase {
         problem(http.post("/api/v1/datasets/" + name + "/jobs/" + job.path("id").asLong() + "/cancel"), 409,
                 "job-finished");
         problem(http.get("/api/v1/datasets/" + name + "/jobs/999999"), 404, "not-found");
+    }
+
+    @Test
+    void aClientThatPrefersToWaitGetsTheVersionOrTheEndedJobInOneCall() {
+        String name = createDataset(uniqueName("job-wait"), null);
+        HttpTestClient waiting = http.withHeader("Prefer", "respond-async, wait=20");
+
+        Response created = waiting.post("/api/v1/datasets/" + name + "/versions", "text/csv",
+                generated(20_000, 6, false));
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.body().path("version").asInt()).isEqualTo(1);
+        assertThat(created.body().path("rows").asLong()).isEqualTo(20_000);
+        assertThat(created.headers().firstValue("Location")).hasValue("/api/v1/datasets/" + name + "/versions/1");
+
+        Response failed = waiting.post("/api/v1/datasets/" + name + "/versions", "text/csv",
+                generated(20_000, 7, true));
+
+        assertThat(failed.status()).as(failed.text()).isEqualTo(202);
+        assertThat(failed.body().path("job").path("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.body().path("job").path("error").path("code").asString()).isEqualTo("invalid-csv");
+    }
+
+    @Test
+    void aJobReadWithPreferWaitIsAnsweredWhenItEndsOrWhenTheWaitIsOver() {
+        String name = createDataset(uniqueName("job-poll"), null);
+        runner.stop();
+        String path;
+        Response stillQueued;
+        try {
+            long id = postCsv(name, generated(20_000, 8, false)).body().path("job").path("id").asLong();
+            path = "/api/v1/datasets/" + name + "/jobs/" + id;
+            stillQueued = http.withHeader("Prefer", "wait=1").get(path);
+        } finally {
+            runner.start();
+        }
+        assertThat(stillQueued.body().path("status").asString()).isEqualTo("QUEUED");
+        assertThat(stillQueued.millis()).as("answered after the wait").isGreaterThanOrEqualTo(900);
+
+        Response ended = http.withHeader("Prefer", "wait=20").get(path);
+
+        assertThat(ended.status()).isEqualTo(200);
+        assertThat(ended.body().path("status").asString()).as("answered when the job ended").isEqualTo("SUCCEEDED");
     }
 
     @Test

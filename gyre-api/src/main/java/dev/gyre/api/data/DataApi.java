@@ -4,6 +4,7 @@ import dev.gyre.api.PageResponse;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
@@ -34,9 +35,14 @@ public interface DataApi {
     /** The media type of a version's content as Parquet (and of a Parquet upload). */
     String PARQUET = "application/vnd.apache.parquet";
 
-    /** A background ingest of a large upload: status, progress, and the version once it succeeded. */
+    /**
+     * A background ingest of a large upload: status, progress, and the version once it succeeded. With
+     * {@code prefer} {@code "wait=N"} (RFC 7240) the answer comes when the job ends or after N seconds (at most 20),
+     * whichever is first; null answers at once.
+     */
     @GetExchange("/{name}/jobs/{id}")
-    IngestJobResponse job(@PathVariable String name, @PathVariable long id);
+    IngestJobResponse job(@PathVariable String name, @PathVariable long id,
+                          @RequestHeader(value = "Prefer", required = false) String prefer);
 
     /** Cancels a QUEUED or RUNNING ingest job (a running one stops at its next progress report); 409 if finished. */
     @PostExchange("/{name}/jobs/{id}/cancel")
