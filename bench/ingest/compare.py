@@ -64,9 +64,14 @@ def main():
     parser.add_argument("--key", required=True)
     parser.add_argument("--file", required=True)
     parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--warmup", type=int, default=1,
+                        help="untimed Gyre runs first: a service runs warm, its JIT compiler has done its work")
     parser.add_argument("--skip-pandas", action="store_true")
     args = parser.parse_args()
     size_mb = os.path.getsize(args.file) / 1e6
+    for _ in range(args.warmup):
+        elapsed, _ = gyre_run(args.gateway, args.key, args.file)
+        print(f"gyre   warm-up (not counted): {elapsed:.3f} s", flush=True)
     gyre_times = []
     profile = None
     for _ in range(args.runs):
