@@ -54,6 +54,16 @@ final class Gyre {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(csv)));
     }
 
+    /** A CSV file, streamed from disk. */
+    Reply postCsvFile(String path, java.nio.file.Path file) {
+        try {
+            return send(request(path).header("Content-Type", "text/csv")
+                    .POST(HttpRequest.BodyPublishers.ofFile(file)));
+        } catch (java.io.FileNotFoundException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private HttpRequest.Builder request(String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(gateway.resolve(path)).timeout(Duration.ofSeconds(120));
         if (key != null) {

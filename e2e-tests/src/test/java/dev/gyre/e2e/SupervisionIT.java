@@ -21,7 +21,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Faults of the all-in-one itself: a service killed with {@code kill -9} comes back, and SIGTERM stops
+ * Faults of the all-in-one itself: a service killed with {@code kill -9} comes back (and a training job or a
+ * large ingest it was running ends as if nothing had happened), and SIGTERM stops
  * every process (the services' JVMs and PostgreSQL's) within 30 s, also on the first restart on the same
  * data directory (the start that records the class-data archives).
  */
@@ -92,6 +93,71 @@ class SupervisionIT {
 
     @Test
     @Order(2)
+    void aLargeIngestKilledWithDataServiceEndsInTheWholeVersionAfterTheRestart() throws Exception {
+        Gyre gyre = new Gyre(platform.gateway, platform.adminKey);
+        Path csv = Files.createTempFile("gyre-e2e-large-", ".csv");
+        try {
+            long rows = writeCsv(csv, 2_000_000);
+            assertThat(gyre.postJson("/api/v1/datasets", Map.of("name", "large", "labelColumn", "label")).status())
+                    .isEqualTo(201);
+            Gyre.Reply accepted = gyre.postCsvFile("/api/v1/datasets/large/versions", csv);
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
+            String job = "/api/v1/datasets/large/jobs/" + accepted.json().path("job").path("id").asLong();
+            Gyre.Reply state = gyre.get(job);
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+            while (!"RUNNING".equals(state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(50);
+                state = gyre.get(job);
+            }
+            assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("RUNNING");
+
+            kill9(platform.service("data-service"));
+
+            deadline = Instant.now().plus(Duration.ofMinutes(4));
+            state = gyre.get(job);
+            while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.json() == null ? ""
+                    : state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+                state = gyre.get(job);
+            }
+            assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
+            assertThat(state.json().path("version").asInt()).isEqualTo(1);
+            Gyre.Reply version = gyre.get("/api/v1/datasets/large/versions/1");
+            assertThat(version.json().path("rows").asLong()).as("the whole file").isEqualTo(rows);
+            assertThat(version.json().path("status").asString()).isEqualTo("VALID");
+            assertThat(gyre.get("/api/v1/datasets/large/versions/1/profile").json().path("rows").asLong())
+                    .isEqualTo(rows);
+            assertThat(gyre.get("/api/v1/datasets/large/versions").json().path("total").asLong())
+                    .as("one version, not a half-written one beside it").isEqualTo(1);
+            assertThat(platform.output())
+                    .contains("data-service was killed by signal 9 (SIGKILL) unexpectedly; restarting it in 1 s")
+                    .contains("Re-queued 1 ingest job(s)");
+        } finally {
+            Files.deleteIfExists(csv);
+        }
+    }
+
+    /** A CSV of numbers, a category and a label (about 65 bytes a row), written as a stream; returns its rows. */
+    private static long writeCsv(Path file, int rows) throws java.io.IOException {
+        java.util.Random random = new java.util.Random(7);
+        String[] cities = {"Nairobi", "Quito", "Oslo", "Hanoi", "Lima", "Perth"};
+        try (var out = Files.newBufferedWriter(file)) {
+            out.write("f1,f2,f3,f4,city,label\n");
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < rows; i++) {
+                line.setLength(0);
+                line.append(random.nextInt(100_000) / 100.0).append(',').append(random.nextInt(1_000_000)).append(',')
+                        .append(random.nextInt(10_000) / 10.0).append(',').append(random.nextInt(50_000)).append(',')
+                        .append(cities[random.nextInt(cities.length)]).append(',')
+                        .append(random.nextBoolean() ? "yes" : "no").append('\n');
+                out.append(line);
+            }
+        }
+        return rows;
+    }
+
+    @Test
+    @Order(3)
     void aServiceKilledWithSigkillIsRestartedAndAnswersAgainThroughTheGateway() throws Exception {
         Gyre gyre = new Gyre(platform.gateway, platform.adminKey);
         assertThat(gyre.get("/api/v1/models").status()).isEqualTo(200);
@@ -121,14 +187,14 @@ class SupervisionIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void sigtermStopsEveryChildAndPostgresWithin30Seconds() throws Exception {
         assertStopsWithin30Seconds(platform);
         platform = null;
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aRestartOnTheSameDataDirectoryStopsWithin30SecondsToo() throws Exception {
         platform = Platform.start(dataDir, Duration.ofSeconds(240));
         assertThat(platform.output()).as("a restart: jars unchanged").contains("jars unchanged");
