@@ -17,7 +17,7 @@ if ! "$py" -c 'import pandas' 2>/dev/null; then
   echo "installing python3-pandas (Debian package)" >&2
   if [ "$(id -u)" = 0 ]; then apt-get install -y -q python3-pandas >&2; else sudo apt-get install -y -q python3-pandas >&2; fi
 fi
-[ -f "$file" ] || { echo "generating $file" >&2; "$py" "$here/generate.py" "$file" --rows "$rows"; }
+[ -f "$file" ] || { echo "generating $file" >&2; java "$here/Generate.java" "$file" "$rows"; }
 
 port="$("$py" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 data="$(mktemp -d)"
