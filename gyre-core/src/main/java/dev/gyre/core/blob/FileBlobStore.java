@@ -75,26 +75,6 @@ public final class FileBlobStore implements BlobStore {
         }
     }
 
-    /** Hashes the file first and copies it only if its content is not stored yet. */
-    @Override
-    public StoredBlob put(Path file) {
-        String key;
-        try (InputStream in = Files.newInputStream(file)) {
-            key = Digests.sha256Hex(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("could not read " + file + ": " + e.getMessage(), e);
-        }
-        Path target = path(key);
-        if (Files.exists(target)) {
-            try {
-                return stored(key, target);
-            } catch (IOException e) {
-                throw new UncheckedIOException("could not read blob " + key + " in " + root, e);
-            }
-        }
-        return BlobStore.super.put(file);
-    }
-
     @Override
     public Optional<InputStream> open(String sha256) {
         Path file = path(sha256);
