@@ -31,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
         "gyre.data.ingest.max-size=1MB",
         // uploads over 256 KB become background jobs (IngestJobTests); the penguins and every small body stay 201
         "gyre.data.jobs.async-above=256KB",
+        "gyre.data.jobs.waited-in-request-up-to=512KB",
         // an upload past 4 MB is refused while it streams (IngestJobTests)
         "gyre.data.ingest.max-upload=4MB",
         // JDBC ingest reads the test's own PostgreSQL (URLs added by JdbcConnections below): a plain connection

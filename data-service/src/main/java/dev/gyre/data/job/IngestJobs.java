@@ -3,6 +3,7 @@ package dev.gyre.data.job;
 import java.io.InputStream;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.Semaphore;
 
 import dev.gyre.api.Caller;
 import dev.gyre.api.Problems;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Service;
 /**
  * Where an upload goes once received: a small one is ingested at once; a larger one ({@code gyre.data.jobs.
  * async-above}) is stored in the blob store, then queued as a job, and answered 202 — so that a crash after the
- * answer loses nothing. The same bytes as an existing version answer that version, at any size.
+ * answer loses nothing. A client that sends {@code Prefer: wait} is answered when the ingest has ended (or the wait
+ * is over); up to {@code gyre.data.jobs.waited-in-request-up-to} its upload is ingested in the request, as a small
+ * one is. The same bytes as an existing version answer that version, at any size.
  */
 @Service
 public class IngestJobs {
@@ -34,6 +37,7 @@ public class IngestJobs {
     private final JobProperties properties;
     private final ApplicationEventPublisher events;
     private final JobWaits waits;
+    private final Semaphore inRequest;
 
     IngestJobs(IngestService ingest, DatasetService datasets, IngestJobStore store, IngestJobRepository jobs,
                BlobStore blobs, JobProperties properties, ApplicationEventPublisher events, JobWaits waits) {
@@ -45,6 +49,7 @@ public class IngestJobs {
         this.properties = properties;
         this.events = events;
         this.waits = waits;
+        this.inRequest = new Semaphore(properties.workers());
     }
 
     /** What became of an upload: a version (new or known) or a queued job. */
@@ -63,7 +68,7 @@ public class IngestJobs {
      */
     public Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller,
                            Duration wait) {
-        Accepted accepted = accept(datasetName, body, format, field, caller);
+        Accepted accepted = accept(datasetName, body, format, field, caller, !wait.isZero());
         if (!(accepted instanceof Queued queued) || wait.isZero()) {
             return accepted;
         }
@@ -77,11 +82,22 @@ public class IngestJobs {
         return new Queued(toResponse(job, queued.job().dataset()));
     }
 
-    private Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller) {
+    private Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller,
+                            boolean waited) {
         Upload upload = ingest.receive(datasetName, body, format, field);
         if (upload.size() <= properties.asyncAbove().toBytes()) {
             return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
                     LoadProgress.NONE));
+        }
+        // A client that waits for the answer gets no 202 and so no promise to keep after a crash: up to a size, and
+        // as many at once as there are workers, its upload is ingested right here, not stored and copied back.
+        if (waited && upload.size() <= properties.waitedInRequestUpTo().toBytes() && inRequest.tryAcquire()) {
+            try {
+                return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
+                        LoadProgress.NONE));
+            } finally {
+                inRequest.release();
+            }
         }
         try (upload) {
             Optional<DatasetVersionResponse> known = ingest.known(datasetName, upload.sha256());

@@ -69,6 +69,27 @@ class IngestJobTests extends DataServiceTestBase {
     }
 
     @Test
+    void aClientThatPrefersToWaitForAMidSizedUploadHasItIngestedInTheRequest() {
+        String name = createDataset(uniqueName("job-inline"), null);
+        HttpTestClient waiting = http.withHeader("Prefer", "wait=20");
+        byte[] csv = generated(10_000, 9, false); // above async-above (256 KB), within waited-in-request-up-to
+        assertThat(csv.length).isBetween(256 << 10, 512 << 10);
+
+        Response created = waiting.post("/api/v1/datasets/" + name + "/versions", "text/csv", csv);
+
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        assertThat(created.body().path("rows").asLong()).isEqualTo(10_000);
+        assertThat(jdbc.queryForObject("select count(*) from ingest_job j join dataset d on d.id = j.dataset_id"
+                + " where d.name = ?", Long.class, name)).as("no job").isZero();
+        assertThat(blobs.exists(Digests.sha256Hex(csv))).as("the upload was not stored").isFalse();
+
+        Response bad = waiting.post("/api/v1/datasets/" + name + "/versions", "text/csv",
+                generated(10_000, 10, true));
+
+        problem(bad, 400, "invalid-csv");
+    }
+
+    @Test
     void aClientThatPrefersToWaitGetsTheVersionOrTheEndedJobInOneCall() {
         String name = createDataset(uniqueName("job-wait"), null);
         HttpTestClient waiting = http.withHeader("Prefer", "respond-async, wait=20");
