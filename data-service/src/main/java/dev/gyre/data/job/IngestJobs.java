@@ -85,18 +85,19 @@ public class IngestJobs {
     private Accepted accept(String datasetName, InputStream body, Format format, String field, Caller caller,
                             boolean waited) {
         Upload upload = ingest.receive(datasetName, body, format, field);
-        if (upload.size() <= properties.asyncAbove().toBytes()) {
-            return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
-                    LoadProgress.NONE));
-        }
+        boolean small = upload.size() <= properties.asyncAbove().toBytes();
         // A client that waits for the answer gets no 202 and so no promise to keep after a crash: up to a size, and
         // as many at once as there are workers, its upload is ingested right here, not stored and copied back.
-        if (waited && upload.size() <= properties.waitedInRequestUpTo().toBytes() && inRequest.tryAcquire()) {
+        boolean permitted = !small && waited && upload.size() <= properties.waitedInRequestUpTo().toBytes()
+                && inRequest.tryAcquire();
+        if (small || permitted) {
             try {
                 return new Done(ingest.ingest(datasetName, upload, format, IngestService.SOURCE_UPLOAD, field,
                         LoadProgress.NONE));
             } finally {
-                inRequest.release();
+                if (permitted) {
+                    inRequest.release();
+                }
             }
         }
         try (upload) {

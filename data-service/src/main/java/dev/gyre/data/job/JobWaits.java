@@ -7,6 +7,7 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -31,16 +32,11 @@ class JobWaits {
         }
     }
 
-    /** Reads the job as it stands now. */
-    interface Read {
-        IngestJob get();
-    }
-
     /**
-     * Reads the job until it has ended or {@code wait} (at most {@link #MAX_WAIT}) has passed, and answers the
-     * last reading.
+     * Reads the job ({@code read}: as it stands now) until it has ended or {@code wait} (at most
+     * {@link #MAX_WAIT}) has passed, and answers the last reading.
      */
-    IngestJob await(long id, Duration wait, Read read) {
+    IngestJob await(long id, Duration wait, Supplier<IngestJob> read) {
         long deadline = System.nanoTime() + Math.min(wait.toNanos(), MAX_WAIT.toNanos());
         while (true) {
             CompletableFuture<Void> end = ends.computeIfAbsent(id, k -> new CompletableFuture<>());
