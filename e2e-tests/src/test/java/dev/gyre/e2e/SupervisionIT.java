@@ -30,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SupervisionIT {
     private static final Duration STOP_BOUND = Duration.ofSeconds(30);
+    private static final Set<String> ENDED = Set.of("SUCCEEDED", "FAILED", "CANCELLED");
 
     private Path dataDir;
     private Platform platform;
@@ -67,23 +68,12 @@ class SupervisionIT {
                 "evaluation", Map.of("method", "kfold", "folds", 10, "metric", "accuracy")));
         assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
         String job = "/api/v1/training-jobs/" + submitted.json().path("id").asString();
-        Gyre.Reply state = gyre.get(job);
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (!"RUNNING".equals(state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
-            Thread.sleep(100);
-            state = gyre.get(job);
-        }
+        Gyre.Reply state = poll(gyre, job, Set.of("RUNNING"), Duration.ofSeconds(60), 100);
         assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("RUNNING");
 
         kill9(platform.service("training-service"));
 
-        deadline = Instant.now().plus(Duration.ofMinutes(4));
-        state = gyre.get(job);
-        while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.json() == null ? "" : state.json().path("status").asString())
-                && Instant.now().isBefore(deadline)) {
-            Thread.sleep(1000);
-            state = gyre.get(job);
-        }
+        state = poll(gyre, job, ENDED, Duration.ofMinutes(4), 1000);
         assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
         assertThat(state.json().path("runs").size()).isEqualTo(3);
         assertThat(platform.output())
@@ -103,23 +93,12 @@ class SupervisionIT {
             Gyre.Reply accepted = gyre.postCsvFile("/api/v1/datasets/large/versions", csv);
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(202);
             String job = "/api/v1/datasets/large/jobs/" + accepted.json().path("job").path("id").asLong();
-            Gyre.Reply state = gyre.get(job);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            while (!"RUNNING".equals(state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(50);
-                state = gyre.get(job);
-            }
+            Gyre.Reply state = poll(gyre, job, Set.of("RUNNING"), Duration.ofSeconds(60), 50);
             assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("RUNNING");
 
             kill9(platform.service("data-service"));
 
-            deadline = Instant.now().plus(Duration.ofMinutes(4));
-            state = gyre.get(job);
-            while (!Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(state.json() == null ? ""
-                    : state.json().path("status").asString()) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(500);
-                state = gyre.get(job);
-            }
+            state = poll(gyre, job, ENDED, Duration.ofMinutes(4), 500);
             assertThat(state.json().path("status").asString()).as(state.toString()).isEqualTo("SUCCEEDED");
             assertThat(state.json().path("version").asInt()).isEqualTo(1);
             Gyre.Reply version = gyre.get("/api/v1/datasets/large/versions/1");
@@ -223,6 +202,23 @@ class SupervisionIT {
         assertThat(processes).allSatisfy(process -> assertThat(process.isAlive()).as("pid %d", process.pid()).isFalse());
         assertThat(took).isLessThan(STOP_BOUND);
         assertThat(platform.dataDir.resolve("postgres").resolve("postmaster.pid")).doesNotExist();
+    }
+
+    /**
+     * Reads the job at {@code path} every {@code everyMillis} until its status is one of {@code statuses} or
+     * {@code within} has passed (an answer without JSON, such as the gateway's while the service is down, counts
+     * as no status); returns the last reading.
+     */
+    private static Gyre.Reply poll(Gyre gyre, String path, Set<String> statuses, Duration within, long everyMillis)
+            throws InterruptedException {
+        Instant deadline = Instant.now().plus(within);
+        Gyre.Reply state = gyre.get(path);
+        while (!statuses.contains(state.json() == null ? "" : state.json().path("status").asString())
+                && Instant.now().isBefore(deadline)) {
+            Thread.sleep(everyMillis);
+            state = gyre.get(path);
+        }
+        return state;
     }
 
     /** {@code kill -9 <pid>}, as the OOM killer would. */
