@@ -1,0 +1,379 @@
+package dev.gyre.core.columnar;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.gyre.core.curate.CurationStep;
+import dev.gyre.core.curate.Recipe;
+import dev.gyre.core.curate.RecipeException;
+import dev.gyre.core.table.Column;
+import dev.gyre.core.table.ColumnType;
+import dev.gyre.core.table.TableSchema;
+import dev.gyre.core.table.Values;
+
+/**
+ * Runs a {@link Recipe} over a version's Parquet, in the engine, and writes the result as Parquet: each step makes
+ * a table from the one before, in file order, and says how many rows it removed and values it changed. Fitted
+ * figures (an imputed mean, outlier bounds) come from the data as the step receives it.
+ */
+public final class Curator {
+    private static final String ROW = "__gyre_row";
+    private static final AtomicLong NAMES = new AtomicLong();
+
+    private final ColumnarEngine engine;
+
+    public Curator(ColumnarEngine engine) {
+        this.engine = engine;
+    }
+
+    /** What one step did. */
+    public record StepOutcome(String op, long rowsChanged, long valuesChanged) {
+    }
+
+    /** The curated rows' schema (types carried from the parent), their count and what each step did. */
+    public record Curated(TableSchema schema, long rows, List<StepOutcome> steps) {
+    }
+
+    /**
+     * @param schema the parent version's columns and types
+     * @param label  the dataset's label column (what {@code dropMissing} without columns drops on), or null
+     * @throws RecipeException for a step that names a column the data does not have at that point, or one of the
+     *                         wrong type
+     */
+    public Curated curate(Path parent, TableSchema schema, String label, Recipe recipe, Path out) {
+        String prefix = "curate_" + NAMES.incrementAndGet() + "_";
+        List<String> tables = new ArrayList<>();
+        try (Connection c = engine.connect()) {
+            try {
+                String table = prefix + 0;
+                tables.add(table);
+                VersionWriter.execute(c, "CREATE TABLE " + table + " AS SELECT *, row_number() OVER () AS " + ROW
+                        + " FROM read_parquet(" + Sql.path(parent) + ")");
+                Map<String, ColumnType> types = new LinkedHashMap<>();
+                schema.columns().forEach(col -> types.put(col.name(), col.type()));
+                long rows = VersionWriter.queryLong(c, "SELECT count(*) FROM " + table);
+                List<StepOutcome> outcomes = new ArrayList<>();
+                for (int i = 0; i < recipe.steps().size(); i++) {
+                    CurationStep step = recipe.steps().get(i);
+                    String next = prefix + (i + 1);
+                    tables.add(next);
+                    long values = run(c, i, step, table, next, types, label);
+                    long after = VersionWriter.queryLong(c, "SELECT count(*) FROM " + next);
+                    outcomes.add(new StepOutcome(step.op(), rows - after, values));
+                    VersionWriter.execute(c, "DROP TABLE " + table);
+                    table = next;
+                    rows = after;
+                }
+                VersionWriter.execute(c, "COPY (SELECT * EXCLUDE (" + ROW + ") FROM " + table + " ORDER BY " + ROW
+                        + ") TO " + Sql.path(out) + " (FORMAT parquet, COMPRESSION snappy)");
+                List<Column> columns = new ArrayList<>();
+                types.forEach((name, type) -> columns.add(new Column(name, type, true)));
+                return new Curated(new TableSchema(columns), rows, List.copyOf(outcomes));
+            } finally {
+                for (String table : tables) {
+                    VersionWriter.execute(c, "DROP TABLE IF EXISTS " + table);
+                }
+            }
+        } catch (SQLException e) {
+            throw new ColumnarException("the engine failed curating a version: " + e.getMessage(), e);
+        }
+    }
+
+    /** Makes {@code next} from {@code table}; answers the number of values changed. */
+    private static long run(Connection c, int index, CurationStep step, String table, String next,
+                            Map<String, ColumnType> types, String label) throws SQLException {
+        if (step instanceof CurationStep.Dedupe d) {
+            List<String> keys = d.columns().isEmpty() ? List.copyOf(types.keySet()) : known(index, step, d.columns(),
+                    types);
+            create(c, next, "SELECT * FROM " + table + " QUALIFY row_number() OVER (PARTITION BY "
+                    + idents(keys) + " ORDER BY " + ROW + ") = 1");
+            return 0;
+        }
+        if (step instanceof CurationStep.DropMissing d) {
+            List<String> columns = d.columns();
+            if (columns.isEmpty()) {
+                if (label == null) {
+                    throw new RecipeException(index, step.op(), null, "step " + index + " (dropMissing): name "
+                            + "'columns'; the dataset has no label column to default to");
+                }
+                columns = List.of(label);
+            }
+            known(index, step, columns, types);
+            create(c, next, "SELECT * FROM " + table + " WHERE " + String.join(" AND ",
+                    columns.stream().map(n -> Sql.ident(n) + " IS NOT NULL").toList()));
+            return 0;
+        }
+        if (step instanceof CurationStep.Impute m) {
+            known(index, step, m.columns(), types);
+            List<String> select = new ArrayList<>();
+            List<Object> fills = new ArrayList<>();
+            for (String name : m.columns()) {
+                ColumnType type = types.get(name);
+                if ((m.strategy() == CurationStep.Strategy.MEAN || m.strategy() == CurationStep.Strategy.MEDIAN)
+                        && type != ColumnType.NUMERIC) {
+                    throw wrongType(index, step, name, type, "a " + m.strategy().name().toLowerCase() + " needs a "
+                            + "numeric column");
+                }
+                fills.add(fill(c, index, step, table, name, type, m));
+            }
+            long changed = 0;
+            List<Object> parameters = new ArrayList<>();
+            for (String name : types.keySet()) {
+                int at = m.columns().indexOf(name);
+                if (at < 0 || fills.get(at) == null) {
+                    select.add(Sql.ident(name));
+                } else {
+                    parameters.add(fills.get(at));
+                    changed += VersionWriter.queryLong(c, "SELECT count(*) FROM " + table + " WHERE "
+                            + Sql.ident(name) + " IS NULL");
+                    select.add("coalesce(" + Sql.ident(name) + ", CAST(? AS " + sqlType(types.get(name)) + ")) AS "
+                            + Sql.ident(name));
+                }
+            }
+            select.add(ROW);
+            create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table, parameters);
+            return changed;
+        }
+        if (step instanceof CurationStep.Trim t) {
+            textColumns(index, step, t.columns(), types);
+            return rewrite(c, table, next, types, t.columns(), x -> "trim(" + x + ")");
+        }
+        if (step instanceof CurationStep.Case k) {
+            textColumns(index, step, k.columns(), types);
+            return rewrite(c, table, next, types, k.columns(), x -> (k.upper() ? "upper(" : "lower(") + x + ")");
+        }
+        if (step instanceof CurationStep.Rename r) {
+            known(index, step, List.copyOf(r.columns().keySet()), types);
+            Map<String, ColumnType> renamed = new LinkedHashMap<>();
+            List<String> select = new ArrayList<>();
+            for (Map.Entry<String, ColumnType> e : types.entrySet()) {
+                String to = r.columns().getOrDefault(e.getKey(), e.getKey());
+                if (renamed.put(to, e.getValue()) != null || to.equals(ROW)) {
+                    throw new RecipeException(index, step.op(), to, "step " + index + " (rename): two columns would "
+                            + "be named \"" + to + "\"");
+                }
+                select.add(Sql.ident(e.getKey()) + " AS " + Sql.ident(to));
+            }
+            select.add(ROW);
+            create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table);
+            types.clear();
+            types.putAll(renamed);
+            return 0;
+        }
+        if (step instanceof CurationStep.Drop d) {
+            known(index, step, d.columns(), types);
+            if (d.columns().size() == types.size()) {
+                throw new RecipeException(index, step.op(), null, "step " + index + " (drop): a version needs at "
+                        + "least one column");
+            }
+            create(c, next, "SELECT * EXCLUDE (" + idents(d.columns()) + ") FROM " + table);
+            d.columns().forEach(types::remove);
+            return 0;
+        }
+        if (step instanceof CurationStep.Outliers o) {
+            known(index, step, o.columns(), types);
+            for (String name : o.columns()) {
+                if (types.get(name) != ColumnType.NUMERIC) {
+                    throw wrongType(index, step, name, types.get(name), "outliers are found in numeric columns");
+                }
+            }
+            Map<String, double[]> bounds = new LinkedHashMap<>();
+            for (String name : o.columns()) {
+                double[] b = bounds(c, table, name, o);
+                if (b != null) {
+                    bounds.put(name, b);
+                }
+            }
+            if (o.clip()) {
+                List<String> select = new ArrayList<>();
+                List<Object> parameters = new ArrayList<>();
+                long changed = 0;
+                for (String name : types.keySet()) {
+                    double[] b = bounds.get(name);
+                    String x = Sql.ident(name);
+                    if (b == null) {
+                        select.add(x);
+                        continue;
+                    }
+                    changed += count(c, "SELECT count(*) FROM " + table + " WHERE " + x + " < ? OR " + x + " > ?",
+                            b[0], b[1]);
+                    select.add("least(greatest(" + x + ", CAST(? AS DOUBLE)), CAST(? AS DOUBLE)) AS " + x);
+                    parameters.add(b[0]);
+                    parameters.add(b[1]);
+                }
+                select.add(ROW);
+                create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table, parameters);
+                return changed;
+            }
+            List<String> keep = new ArrayList<>();
+            List<Object> parameters = new ArrayList<>();
+            bounds.forEach((name, b) -> {
+                String x = Sql.ident(name);
+                keep.add("(" + x + " IS NULL OR " + x + " BETWEEN CAST(? AS DOUBLE) AND CAST(? AS DOUBLE))");
+                parameters.add(b[0]);
+                parameters.add(b[1]);
+            });
+            create(c, next, "SELECT * FROM " + table + (keep.isEmpty() ? "" : " WHERE " + String.join(" AND ", keep)),
+                    parameters);
+            return 0;
+        }
+        throw new IllegalStateException("no runner for " + step);
+    }
+
+    /** The fill value of an imputed column, as a parameter of the column's type; null when it has no values. */
+    private static Object fill(Connection c, int index, CurationStep step, String table, String name, ColumnType type,
+                               CurationStep.Impute m) throws SQLException {
+        String x = Sql.ident(name);
+        switch (m.strategy()) {
+            case MEAN:
+                return scalar(c, "SELECT avg(" + x + ") FROM " + table);
+            case MEDIAN:
+                return scalar(c, "SELECT quantile_cont(" + x + ", 0.5) FROM " + table);
+            case MODE:
+                // the most frequent value, ties to the smallest, so the same data always gives the same fill
+                return scalar(c, "SELECT " + x + " FROM " + table + " WHERE " + x + " IS NOT NULL GROUP BY " + x
+                        + " ORDER BY count(*) DESC, " + x + " LIMIT 1");
+            default:
+                String value = m.value();
+                if (type == ColumnType.NUMERIC) {
+                    Double number = Values.parseNumber(value);
+                    if (number == null) {
+                        throw wrongType(index, step, name, type, "the constant '" + value + "' is not a number");
+                    }
+                    return number;
+                }
+                if (type == ColumnType.BOOLEAN) {
+                    Boolean bool = Values.parseBoolean(value);
+                    if (bool == null) {
+                        throw wrongType(index, step, name, type, "the constant '" + value + "' is not true or false");
+                    }
+                    return bool;
+                }
+                return value;
+        }
+    }
+
+    /** [low, high] of an outlier step for one column; null for a column with no values. */
+    private static double[] bounds(Connection c, String table, String name, CurationStep.Outliers o)
+            throws SQLException {
+        String x = Sql.ident(name);
+        String sql = o.method() == CurationStep.OutlierMethod.IQR
+                ? "SELECT quantile_cont(" + x + ", 0.25), quantile_cont(" + x + ", 0.75) FROM " + table
+                : "SELECT avg(" + x + "), stddev_samp(" + x + ") FROM " + table;
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            r.next();
+            if (r.getObject(1) == null || r.getObject(2) == null) {
+                return null;
+            }
+            double a = r.getDouble(1);
+            double b = r.getDouble(2);
+            double k = o.threshold();
+            return o.method() == CurationStep.OutlierMethod.IQR
+                    ? new double[]{a - k * (b - a), b + k * (b - a)}
+                    : new double[]{a - k * b, a + k * b};
+        }
+    }
+
+    private interface Expression {
+        String of(String column);
+    }
+
+    /** Rewrites text columns with {@code expression}; answers how many values it changed. */
+    private static long rewrite(Connection c, String table, String next, Map<String, ColumnType> types,
+                                List<String> columns, Expression expression) throws SQLException {
+        List<String> select = new ArrayList<>();
+        long changed = 0;
+        for (String name : types.keySet()) {
+            String x = Sql.ident(name);
+            if (columns.contains(name)) {
+                changed += VersionWriter.queryLong(c, "SELECT count(*) FROM " + table + " WHERE " + x + " <> "
+                        + expression.of(x));
+                select.add(expression.of(x) + " AS " + x);
+            } else {
+                select.add(x);
+            }
+        }
+        select.add(ROW);
+        create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table);
+        return changed;
+    }
+
+    private static List<String> known(int index, CurationStep step, List<String> columns,
+                                      Map<String, ColumnType> types) {
+        for (String name : columns) {
+            if (!types.containsKey(name)) {
+                throw new RecipeException(index, step.op(), name, "step " + index + " (" + step.op() + "): no column \""
+                        + name + "\" at this step; the columns are " + String.join(", ", types.keySet()));
+            }
+        }
+        return columns;
+    }
+
+    private static void textColumns(int index, CurationStep step, List<String> columns,
+                                    Map<String, ColumnType> types) {
+        known(index, step, columns, types);
+        for (String name : columns) {
+            if (types.get(name) != ColumnType.CATEGORICAL) {
+                throw wrongType(index, step, name, types.get(name), step.op() + " applies to text columns");
+            }
+        }
+    }
+
+    private static RecipeException wrongType(int index, CurationStep step, String name, ColumnType type,
+                                             String why) {
+        return new RecipeException(index, step.op(), name, "step " + index + " (" + step.op() + "): column \"" + name
+                + "\" is " + type.name().toLowerCase() + ": " + why);
+    }
+
+    private static String sqlType(ColumnType type) {
+        return switch (type) {
+            case NUMERIC -> "DOUBLE";
+            case BOOLEAN -> "BOOLEAN";
+            case CATEGORICAL -> "VARCHAR";
+        };
+    }
+
+    private static String idents(List<String> names) {
+        return String.join(", ", names.stream().map(Sql::ident).toList());
+    }
+
+    private static void create(Connection c, String table, String select) throws SQLException {
+        create(c, table, select, List.of());
+    }
+
+    private static void create(Connection c, String table, String select, List<Object> parameters)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("CREATE TABLE " + table + " AS " + select + " ORDER BY "
+                + ROW)) {
+            for (int i = 0; i < parameters.size(); i++) {
+                s.setObject(i + 1, parameters.get(i));
+            }
+            s.execute();
+        }
+    }
+
+    private static Object scalar(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql); ResultSet r = s.executeQuery()) {
+            return r.next() ? r.getObject(1) : null;
+        }
+    }
+
+    private static long count(Connection c, String sql, double low, double high) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setDouble(1, low);
+            s.setDouble(2, high);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+}

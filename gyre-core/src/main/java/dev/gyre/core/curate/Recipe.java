@@ -1,0 +1,196 @@
+package dev.gyre.core.curate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** An ordered list of curation steps, parsed from a recipe's JSON form {@code {steps: [{op, ...}, ...]}}. */
+public record Recipe(List<CurationStep> steps) {
+    private static final Set<String> OPS = Set.of("dedupe", "dropMissing", "impute", "trim", "case", "rename", "drop",
+            "outliers");
+
+    public Recipe {
+        steps = List.copyOf(steps);
+    }
+
+    /** The recipe a JSON object describes; a step that cannot be read is a {@link RecipeException} naming it. */
+    public static Recipe parse(Map<String, ?> json) {
+        if (json == null) {
+            throw new RecipeException(null, null, null, "a recipe is needed: {recipe:{steps:[{op, ...}]}}");
+        }
+        for (String key : json.keySet()) {
+            if (!key.equals("steps")) {
+                throw new RecipeException(null, null, null, "unknown recipe field '" + key + "'; a recipe has "
+                        + "'steps'");
+            }
+        }
+        Object steps = json.get("steps");
+        if (!(steps instanceof List<?> list) || list.isEmpty()) {
+            throw new RecipeException(null, null, null, "recipe.steps must be a non-empty list of {op, ...}");
+        }
+        List<CurationStep> parsed = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            parsed.add(step(i, list.get(i)));
+        }
+        return new Recipe(parsed);
+    }
+
+    private static CurationStep step(int index, Object json) {
+        if (!(json instanceof Map<?, ?> map)) {
+            throw new RecipeException(index, null, null, "step " + index + " must be an object {op, ...}");
+        }
+        Object op = map.get("op");
+        if (!(op instanceof String name) || !OPS.contains(name)) {
+            throw new RecipeException(index, op == null ? null : String.valueOf(op), null, "step " + index
+                    + ": unknown op '" + op + "'; one of " + String.join(", ", OPS.stream().sorted().toList()));
+        }
+        Fields f = new Fields(index, name, map);
+        CurationStep step = switch (name) {
+            case "dedupe" -> new CurationStep.Dedupe(f.columns(false));
+            case "dropMissing" -> new CurationStep.DropMissing(f.columns(false));
+            case "impute" -> {
+                CurationStep.Strategy strategy = f.choice("strategy", CurationStep.Strategy.class, null);
+                String value = f.text("value");
+                if ((strategy == CurationStep.Strategy.CONSTANT) != (value != null)) {
+                    throw f.error(null, strategy == CurationStep.Strategy.CONSTANT
+                            ? "strategy 'constant' needs a 'value'" : "'value' goes only with strategy 'constant'");
+                }
+                yield new CurationStep.Impute(f.columns(true), strategy, value);
+            }
+            case "trim" -> new CurationStep.Trim(f.columns(true));
+            case "case" -> {
+                String to = f.text("to");
+                if (!"lower".equals(to) && !"upper".equals(to)) {
+                    throw f.error(null, "'to' must be \"lower\" or \"upper\"");
+                }
+                yield new CurationStep.Case(f.columns(true), "upper".equals(to));
+            }
+            case "rename" -> new CurationStep.Rename(f.renames());
+            case "drop" -> new CurationStep.Drop(f.columns(true));
+            case "outliers" -> {
+                CurationStep.OutlierMethod method = f.choice("method", CurationStep.OutlierMethod.class,
+                        CurationStep.OutlierMethod.IQR);
+                String action = f.text("action");
+                if (action != null && !"clip".equals(action) && !"drop".equals(action)) {
+                    throw f.error(null, "'action' must be \"clip\" or \"drop\"");
+                }
+                double threshold = f.number("threshold", method == CurationStep.OutlierMethod.IQR ? 1.5 : 3);
+                if (!(threshold > 0) || Double.isInfinite(threshold)) {
+                    throw f.error(null, "'threshold' must be a positive number");
+                }
+                yield new CurationStep.Outliers(f.columns(true), method, !"drop".equals(action), threshold);
+            }
+            default -> throw new IllegalStateException(name);
+        };
+        f.refuseUnknown();
+        return step;
+    }
+
+    /** The fields of one step as they are read, so that a field no step reads is refused by name. */
+    private static final class Fields {
+        private final int index;
+        private final String op;
+        private final Map<?, ?> map;
+        private final Set<Object> read = new java.util.HashSet<>(Set.of("op"));
+
+        Fields(int index, String op, Map<?, ?> map) {
+            this.index = index;
+            this.op = op;
+            this.map = map;
+        }
+
+        RecipeException error(String column, String message) {
+            return new RecipeException(index, op, column, "step " + index + " (" + op + "): " + message);
+        }
+
+        List<String> columns(boolean required) {
+            read.add("columns");
+            Object value = map.get("columns");
+            if (value == null) {
+                if (required) {
+                    throw error(null, "'columns' must name at least one column");
+                }
+                return List.of();
+            }
+            if (!(value instanceof List<?> list) || (required && list.isEmpty())) {
+                throw error(null, "'columns' must be a list of column names");
+            }
+            List<String> names = new ArrayList<>();
+            for (Object item : list) {
+                if (!(item instanceof String s) || s.isEmpty()) {
+                    throw error(null, "'columns' must be a list of column names");
+                }
+                if (names.contains(s)) {
+                    throw error(s, "column \"" + s + "\" is named twice");
+                }
+                names.add(s);
+            }
+            return List.copyOf(names);
+        }
+
+        Map<String, String> renames() {
+            read.add("columns");
+            if (!(map.get("columns") instanceof Map<?, ?> given) || given.isEmpty()) {
+                throw error(null, "'columns' must map old names to new ones: {\"old\": \"new\"}");
+            }
+            Map<String, String> renames = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : given.entrySet()) {
+                if (!(e.getValue() instanceof String to) || to.isBlank()) {
+                    throw error(String.valueOf(e.getKey()), "the new name of \"" + e.getKey() + "\" must be a "
+                            + "non-blank text");
+                }
+                renames.put(String.valueOf(e.getKey()), to);
+            }
+            return Map.copyOf(renames);
+        }
+
+        String text(String name) {
+            read.add(name);
+            Object value = map.get(name);
+            if (value == null) {
+                return null;
+            }
+            if (value instanceof String || value instanceof Number || value instanceof Boolean) {
+                return String.valueOf(value);
+            }
+            throw error(null, "'" + name + "' must be a single value");
+        }
+
+        double number(String name, double otherwise) {
+            read.add(name);
+            Object value = map.get(name);
+            if (value == null) {
+                return otherwise;
+            }
+            if (!(value instanceof Number n)) {
+                throw error(null, "'" + name + "' must be a number");
+            }
+            return n.doubleValue();
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type, E otherwise) {
+            String value = text(name);
+            if (value == null && otherwise != null) {
+                return otherwise;
+            }
+            for (E e : type.getEnumConstants()) {
+                if (e.name().toLowerCase(Locale.ROOT).equals(value)) {
+                    return e;
+                }
+            }
+            throw error(null, "'" + name + "' must be one of " + String.join(", ", java.util.Arrays.stream(
+                    type.getEnumConstants()).map(e -> "\"" + e.name().toLowerCase(Locale.ROOT) + "\"").toList()));
+        }
+
+        void refuseUnknown() {
+            for (Object key : map.keySet()) {
+                if (!read.contains(key)) {
+                    throw error(null, "unknown field '" + key + "'");
+                }
+            }
+        }
+    }
+}
