@@ -144,7 +144,7 @@ public record Recipe(List<CurationStep> steps) {
                 }
                 renames.put(String.valueOf(e.getKey()), to);
             }
-            return Map.copyOf(renames);
+            return java.util.Collections.unmodifiableMap(renames); // in the order given: part of the identity
         }
 
         String text(String name) {
