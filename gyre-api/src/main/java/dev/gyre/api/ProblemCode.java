@@ -44,6 +44,7 @@ public enum ProblemCode {
     INVALID_CSV("invalid-csv", HttpStatus.BAD_REQUEST),
     INVALID_PARQUET("invalid-parquet", HttpStatus.BAD_REQUEST),
     NO_ROWS("no-rows", HttpStatus.BAD_REQUEST),
+    INVALID_RECIPE("invalid-recipe", HttpStatus.BAD_REQUEST),
     MISSING_SOURCE("missing-source", HttpStatus.BAD_REQUEST),
     UNSUPPORTED_SOURCE("unsupported-source", HttpStatus.BAD_REQUEST),
     UNSUPPORTED_SPLIT("unsupported-split", HttpStatus.BAD_REQUEST),

@@ -12,6 +12,7 @@ import dev.gyre.api.PageResponse;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CreateDatasetRequest;
+import dev.gyre.api.data.CurateRequest;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetResponse;
@@ -23,6 +24,7 @@ import dev.gyre.api.Caller;
 import dev.gyre.api.data.IngestAccepted;
 import dev.gyre.api.data.IngestJobResponse;
 import dev.gyre.data.job.IngestJobs;
+import dev.gyre.data.version.CurationService;
 import dev.gyre.data.version.IngestService;
 import dev.gyre.data.version.IngestService.Format;
 import dev.gyre.data.version.VersionService;
@@ -57,9 +59,12 @@ class DataController implements DataApi {
     private final IngestService ingest;
     private final IngestJobs jobs;
     private final VersionService versions;
+    private final CurationService curation;
 
-    DataController(DatasetService datasets, IngestService ingest, IngestJobs jobs, VersionService versions) {
+    DataController(DatasetService datasets, IngestService ingest, IngestJobs jobs, VersionService versions,
+                   CurationService curation) {
         this.datasets = datasets;
+        this.curation = curation;
         this.ingest = ingest;
         this.jobs = jobs;
         this.versions = versions;
@@ -138,6 +143,12 @@ class DataController implements DataApi {
     @Override
     public DatasetProfileResponse profile(String name, int version) {
         return versions.profile(name, version);
+    }
+
+    @Override
+    public ResponseEntity<DatasetVersionResponse> curate(String name, int version, CurateRequest request) {
+        IngestService.Ingested curated = curation.curate(name, version, request);
+        return ResponseEntity.status(curated.created() ? HttpStatus.CREATED : HttpStatus.OK).body(curated.version());
     }
 
     /**

@@ -68,6 +68,10 @@ class DatasetVersion {
     @Column(nullable = false, length = 32)
     private String source;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private List<StoredStep> curation;
+
     @Column(name = "content_key", length = 64)
     private String contentKey;
 
@@ -95,6 +99,18 @@ class DatasetVersion {
         this.profile = profile;
         this.source = source;
         this.createdAt = Instant.now();
+    }
+
+    /** A version derived from {@code parent} by {@code recipe}, with what each step did. */
+    DatasetVersion derived(int parent, Map<String, Object> recipe, List<StoredStep> curation) {
+        this.parentVersion = parent;
+        this.recipe = recipe;
+        this.curation = curation;
+        return this;
+    }
+
+    public List<StoredStep> getCuration() {
+        return curation;
     }
 
     public Long getId() {

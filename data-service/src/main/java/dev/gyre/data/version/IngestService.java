@@ -50,6 +50,7 @@ public class IngestService {
     public static final String SOURCE_UPLOAD = "upload";
     public static final String SOURCE_URL = "url";
     public static final String SOURCE_JDBC = "jdbc";
+    public static final String SOURCE_CURATE = "curate";
     private static final byte[] PARQUET_MAGIC = {'P', 'A', 'R', '1'};
 
     /** What the ingested bytes are. */
@@ -203,25 +204,40 @@ public class IngestService {
                             Map.of("field", field, "line", 2));
                 }
                 StoredBlob content = blobs.put(parquet);
-                return save(dataset, upload.sha256(), content, written, source);
+                return save(dataset, upload.sha256(), content, written, source, v -> v);
             } finally {
                 Upload.deleteQuietly(parquet);
             }
         }
     }
 
-    private Ingested save(DatasetRef dataset, String hash, StoredBlob content, WrittenVersion written, String source) {
+    /**
+     * Stores a version curated from {@code parent} (its Parquet in {@code parquet}) under {@code hash}, the
+     * identity of parent and recipe: 400 when the recipe left no rows or took away the label column.
+     */
+    Ingested saveCurated(DatasetRef dataset, String hash, Path parquet, WrittenVersion written, int parent,
+                         Map<String, Object> recipe, List<StoredStep> steps) {
+        requireLabel(written.schema().names(), dataset, "recipe");
+        if (written.rows() == 0) {
+            throw Problems.of(ProblemCode.NO_ROWS, "The recipe removes every row of version " + parent
+                    + "; a version needs at least one row", Map.of("field", "recipe"));
+        }
+        return save(dataset, hash, blobs.put(parquet), written, SOURCE_CURATE, v -> v.derived(parent, recipe, steps));
+    }
+
+    private Ingested save(DatasetRef dataset, String hash, StoredBlob content, WrittenVersion written, String source,
+                          java.util.function.UnaryOperator<DatasetVersion> lineage) {
         Ingested ingested = transaction.execute(status -> {
             datasetService.lock(dataset);
             Optional<DatasetVersion> raced = versions.findByDatasetIdAndContentHash(dataset.id(), hash);
             if (raced.isPresent()) {
                 return new Ingested(Versions.toResponse(dataset.name(), raced.get()), false);
             }
-            DatasetVersion version = versions.save(new DatasetVersion(dataset.id(),
+            DatasetVersion version = versions.save(lineage.apply(new DatasetVersion(dataset.id(),
                     datasetService.claimNextVersion(dataset), hash, written.rows(),
                     written.schema().columns().stream().map(Versions::stored).toList(),
                     written.issues().stream().map(Versions::stored).toList(), Versions.stored(written.profile()),
-                    source, content.key(), content.size()));
+                    source, content.key(), content.size())));
             return new Ingested(Versions.toResponse(dataset.name(), version), true);
         });
         if (ingested.created()) {

@@ -124,6 +124,11 @@ public class VersionService {
         }
     }
 
+    /** Copies the version's Parquet to {@code target} (converting a version from before Parquet first). */
+    void copyParquet(DatasetVersion v, String datasetName, Path target) {
+        copy(parquetKey(v, datasetName), target, datasetName, v.getVersion());
+    }
+
     private static List<String> selected(DatasetVersion v, String columns) {
         if (columns == null || columns.isBlank()) {
             return List.of();
@@ -156,10 +161,7 @@ public class VersionService {
         Path parquet = engine.tempFile(".parquet");
         try {
             copy(v.getContentHash(), csv, datasetName, v.getVersion());
-            TableSchema schema = new TableSchema(v.getColumns().stream().map(c -> new Column(c.name(),
-                    dev.gyre.core.table.ColumnType.valueOf(c.type().toUpperCase(java.util.Locale.ROOT)),
-                    !Boolean.FALSE.equals(c.nullable()))).toList());
-            writer.fromCsv(csv, schema, parquet);
+            writer.fromCsv(csv, Versions.schema(v), parquet);
             StoredBlob blob = blobs.put(parquet);
             if (versions.convertedTo(v.getId(), blob.key(), blob.size()) == 0) {
                 return require(datasetName, v.getVersion()).getContentKey(); // converted meanwhile: the same rows
@@ -188,7 +190,7 @@ public class VersionService {
         Upload.deleteQuietly(file);
     }
 
-    private DatasetVersion require(String datasetName, int version) {
+    DatasetVersion require(String datasetName, int version) {
         DatasetRef dataset = datasetService.require(datasetName);
         return versions.findByDatasetIdAndVersion(dataset.id(), version)
                 .orElseThrow(() -> Problems.notFound("Version", datasetName + "@" + version));

@@ -8,6 +8,7 @@ import dev.gyre.api.data.ColumnType;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.HistogramBinResponse;
+import dev.gyre.api.data.CurationStepResponse;
 import dev.gyre.api.data.Lineage;
 import dev.gyre.api.data.ValidationIssueResponse;
 import dev.gyre.api.data.ValidationReport;
@@ -15,6 +16,7 @@ import dev.gyre.api.data.ValueCountResponse;
 import dev.gyre.core.profile.ColumnProfile;
 import dev.gyre.core.profile.DatasetProfile;
 import dev.gyre.core.table.Column;
+import dev.gyre.core.table.TableSchema;
 import dev.gyre.core.table.ValidationIssue;
 import dev.gyre.data.dataset.Schemas;
 
@@ -28,7 +30,16 @@ final class Versions {
         return new DatasetVersionResponse(dataset, v.getVersion(), v.getContentHash(), v.getRows(),
                 v.getColumns().stream().map(Versions::toWire).toList(), v.getStatus(),
                 new ValidationReport(issues.isEmpty(), issues),
-                new Lineage(v.getParentVersion(), v.getRecipe(), v.getSource()), v.getCreatedAt());
+                new Lineage(v.getParentVersion(), v.getRecipe(), v.getSource(), v.getCuration() == null ? null
+                        : v.getCuration().stream().map(s -> new CurationStepResponse(s.op(), s.rowsChanged(),
+                        s.valuesChanged())).toList()), v.getCreatedAt());
+    }
+
+    /** The version's columns as gyre-core's schema. */
+    static TableSchema schema(DatasetVersion v) {
+        return new TableSchema(v.getColumns().stream().map(c -> new Column(c.name(),
+                dev.gyre.core.table.ColumnType.valueOf(c.type().toUpperCase(java.util.Locale.ROOT)),
+                !Boolean.FALSE.equals(c.nullable()))).toList());
     }
 
     static StoredColumn stored(Column column) {

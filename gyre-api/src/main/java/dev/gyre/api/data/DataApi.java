@@ -58,4 +58,9 @@ public interface DataApi {
 
     @GetExchange("/{name}/versions/{version}/profile")
     DatasetProfileResponse profile(@PathVariable String name, @PathVariable int version);
+
+    /** A new version derived from {@code version} by a recipe: 201, or 200 with the version the same recipe made. */
+    @PostExchange("/{name}/versions/{version}/curate")
+    ResponseEntity<DatasetVersionResponse> curate(@PathVariable String name, @PathVariable int version,
+                                                  @RequestBody CurateRequest request);
 }

@@ -3,6 +3,7 @@ package dev.gyre.boot.columnar;
 import java.nio.file.Path;
 
 import dev.gyre.core.columnar.ColumnarEngine;
+import dev.gyre.core.columnar.Curator;
 import dev.gyre.core.columnar.VersionReader;
 import dev.gyre.core.columnar.VersionWriter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,6 +37,12 @@ public class ColumnarAutoConfiguration {
     @ConditionalOnMissingBean
     VersionWriter versionWriter(ColumnarEngine engine) {
         return new VersionWriter(engine);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    Curator curator(ColumnarEngine engine) {
+        return new Curator(engine);
     }
 
     @Bean
