@@ -69,6 +69,21 @@ class StoredShapeTests extends DataServiceTestBase {
     }
 
     @Test
+    void storesACuratedVersionsStepsInTheirOwnShape() {
+        String name = createDataset(uniqueName("stored-curation"), null);
+        assertThat(postCsv(name, "x,c\n1,a\n1,a\n,b\n".getBytes(StandardCharsets.UTF_8)).status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/datasets/" + name + "/versions/1/curate", """
+                {"recipe":{"steps":[{"op":"dedupe"},{"op":"impute","columns":["x"],"strategy":"constant","value":0}]}}
+                """).status()).isEqualTo(201);
+
+        assertJson(jdbc.queryForObject("select v.curation::text from dataset_version v join dataset d on d.id ="
+                + " v.dataset_id where d.name = ? and v.version = 2", String.class, name), """
+                [{"op": "dedupe", "rowsChanged": 1, "valuesChanged": 0},
+                 {"op": "impute", "rowsChanged": 0, "valuesChanged": 1}]""");
+        assertThat(version("curation", name)).as("an ingested version has none").isNull();
+    }
+
+    @Test
     void storesNoDeclaredSchemaAsSqlNull() {
         String name = createDataset(uniqueName("stored-none"), null);
 
