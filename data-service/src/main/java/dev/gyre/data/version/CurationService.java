@@ -2,9 +2,6 @@ package dev.gyre.data.version;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -12,6 +9,7 @@ import java.util.Optional;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CurateRequest;
+import dev.gyre.core.blob.Digests;
 import dev.gyre.core.columnar.ColumnarEngine;
 import dev.gyre.core.columnar.Curator;
 import dev.gyre.core.columnar.VersionWriter;
@@ -106,13 +104,7 @@ public class CurationService {
 
     /** The parsed recipe's text is stable: the same steps give the same identity whatever the JSON's spacing. */
     private static String identity(DatasetVersion parent, Recipe recipe) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest(("curate\n" + parent.getContentHash() + "\n" + recipe)
-                    .getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Digests.sha256Hex(("curate\n" + parent.getContentHash() + "\n" + recipe)
+                .getBytes(StandardCharsets.UTF_8));
     }
 }
