@@ -99,6 +99,26 @@ class CurationApiTests extends DataServiceTestBase {
         assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("items").size()).isEqualTo(1);
     }
 
+    @Test
+    void aRecipeOfTheWrongShapeIsA400ProblemAndStoresNothing() {
+        String name = penguins();
+        String curate = "/api/v1/datasets/" + name + "/versions/1/curate";
+        for (String body : List.of("{}", "{\"recipe\":null}", "{\"recipe\":\"dedupe\"}",
+                "{\"recipe\":{\"steps\":{}}}", "{\"recipe\":{\"steps\":[null]}}",
+                "{\"recipe\":{\"steps\":[{\"op\":\"trim\",\"columns\":[null]}]}}",
+                "{\"recipe\":{\"steps\":[{\"op\":\"outliers\",\"columns\":[\"Body Mass (g)\"],\"threshold\":\"x\"}]}}",
+                "{\"recipe\":{\"steps\":[{\"op\":\"outliers\",\"columns\":[\"Body Mass (g)\"],\"threshold\":-1}]}}",
+                "{\"recipe\":{\"steps\":[{\"op\":\"trim\",\"columns\":[\"x\\\" OR 1=1 --\"]}]}}",
+                "{\"recipe\":{\"steps\":[{\"op\":\"impute\",\"columns\":[\"Body Mass (g)\"],"
+                        + "\"strategy\":\"constant\",\"value\":\"heavy\"}]}}",
+                "not json")) {
+            Response response = http.post(curate, body);
+            assertThat(response.status()).as(body + " -> " + response.text()).isEqualTo(400);
+            assertThat(response.body().path("code").asString()).as(body).isNotEmpty();
+        }
+        assertThat(http.get("/api/v1/datasets/" + name + "/versions").body().path("items").size()).isEqualTo(1);
+    }
+
     private static boolean missing(String cell) {
         return cell.isBlank() || cell.equalsIgnoreCase("NA");
     }
