@@ -25,6 +25,9 @@ import java.util.regex.Pattern;
 
 import dev.gyre.core.profile.DatasetProfile;
 import dev.gyre.core.table.Column;
+import dev.gyre.core.table.RuleResult;
+import dev.gyre.core.table.Rules;
+import dev.gyre.core.table.Severity;
 import dev.gyre.core.table.ColumnType;
 import dev.gyre.core.table.CsvFormatException;
 import dev.gyre.core.table.CsvTables;
@@ -90,6 +93,26 @@ public final class VersionWriter {
      * @throws LoadCancelledException when {@code progress} answers false
      */
     public WrittenVersion fromCsv(Path csv, TableSchema declared, Path parquet, LoadProgress progress) {
+        return fromCsv(csv, Declared.of(declared), parquet, progress);
+    }
+
+    /**
+     * What a version is checked against: the declared columns (null: none), their rules, and the file the rows a
+     * quarantine sets aside are written to (written only when there are such rows).
+     */
+    public record Declared(TableSchema schema, Rules rules, Path quarantine) {
+        public Declared {
+            rules = rules == null ? Rules.NONE : rules;
+        }
+
+        static Declared of(TableSchema schema) {
+            return new Declared(schema, Rules.NONE, null);
+        }
+    }
+
+    /** As {@link #fromCsv(Path, TableSchema, Path, LoadProgress)}, with the declared rules. */
+    public WrittenVersion fromCsv(Path csv, Declared checks, Path parquet, LoadProgress progress) {
+        TableSchema declared = checks.schema();
         Table head = csvHead(csv, SAMPLE_ROWS);
         List<String> header = head.header();
         Set<String> asNumbers = new LinkedHashSet<>();
@@ -101,7 +124,7 @@ public final class VersionWriter {
                 categorical.add(header.get(i));
             }
         }
-        return write(parquet, declared, progress, size(csv),
+        return write(parquet, checks, progress, size(csv),
                 (c, prefix) -> loadCsv(c, prefix, csv, header, asNumbers, categorical, progress));
     }
 
@@ -117,6 +140,11 @@ public final class VersionWriter {
 
     /** As {@link #fromParquet(Path, TableSchema, Path)}, telling {@code progress} how far the load has come. */
     public WrittenVersion fromParquet(Path upload, TableSchema declared, Path parquet, LoadProgress progress) {
+        return fromParquet(upload, Declared.of(declared), parquet, progress);
+    }
+
+    /** As {@link #fromParquet(Path, TableSchema, Path, LoadProgress)}, with the declared rules. */
+    public WrittenVersion fromParquet(Path upload, Declared declared, Path parquet, LoadProgress progress) {
         // Parquet is compressed: count it as the CSV it would be, about four times larger
         return write(parquet, declared, progress, 4 * size(upload), (c, prefix) -> loadParquet(c, prefix, upload, progress));
     }
@@ -138,7 +166,7 @@ public final class VersionWriter {
     private record Loaded(String table, List<String> header, Set<String> doubles, Set<String> categorical) {
     }
 
-    private WrittenVersion write(Path parquet, TableSchema declared, LoadProgress progress, long inputBytes,
+    private WrittenVersion write(Path parquet, Declared declared, LoadProgress progress, long inputBytes,
                                  Loader loader) {
         try (Connection c = engine.connect()) {
             // A large upload is loaded into a database file of its own: stored compressed and paged, so that the
@@ -165,8 +193,9 @@ public final class VersionWriter {
         }
     }
 
-    private WrittenVersion write(Connection c, Path parquet, TableSchema declared, LoadProgress progress,
+    private WrittenVersion write(Connection c, Path parquet, Declared checks, LoadProgress progress,
                                  Loaded loaded) throws SQLException {
+        TableSchema declared = checks.schema();
         String typed = loaded.table() + "_typed";
         try {
             long rows = queryLong(c, "SELECT count(*) FROM " + loaded.table());
@@ -180,9 +209,30 @@ public final class VersionWriter {
                 typedColumns.add(declaredColumn != null ? declaredColumn : new Column(name, inferred.get(name), true));
             }
             TableSchema types = new TableSchema(typedColumns);
-            List<ValidationIssue> issues = declared == null ? List.of() : validate(c, loaded, declared);
+            Validation validation = declared == null ? new Validation(List.of(), List.of(), List.of())
+                    : validate(c, loaded, declared, checks.rules(), rows);
+            List<ValidationIssue> issues = new ArrayList<>(validation.issues());
+            List<RuleResult> results = new ArrayList<>(validation.rules());
+            long quarantined = 0;
+            Set<String> setAside = new HashSet<>();
+            if (checks.rules().quarantine() && checks.quarantine() != null && !validation.quarantinable().isEmpty()) {
+                loaded = quarantine(c, loaded, validation.quarantinable(), checks.quarantine());
+                long kept = queryLong(c, "SELECT count(*) FROM " + loaded.table());
+                quarantined = rows - kept;
+                rows = kept;
+                validation.quarantinable().forEach(r -> setAside.add(r.label()));
+            }
+            Long minRows = checks.rules().minRows();
+            if (declared != null && minRows != null && rows < minRows) {
+                issues.add(new ValidationIssue(MIN_ROWS, null, null, "the version has " + rows + " rows, fewer than "
+                        + "the " + minRows + " declared"));
+                results.add(new RuleResult(MIN_ROWS, null, Severity.ERROR, rows, List.of()));
+            }
+            boolean valid = issues.stream().noneMatch(i -> i.severity() == Severity.ERROR
+                    && !setAside.contains(i.rule() + "(" + i.column() + ")"));
+            Loaded source = loaded;
             execute(c, "CREATE VIEW " + typed + " AS SELECT " + String.join(", ",
-                    types.columns().stream().map(col -> typedExpression(col, loaded)).toList())
+                    types.columns().stream().map(col -> typedExpression(col, source)).toList())
                     + " FROM " + loaded.table());
             // The Parquet write and the profile each leave a core idle part of the time: side by side they are
             // faster, but each pins memory of its own, so a large version does one after the other.
@@ -212,7 +262,7 @@ public final class VersionWriter {
                 columns.add(isDeclared ? column : new Column(column.name(), column.type(),
                         profile.columns().get(i).missing() > 0));
             }
-            return new WrittenVersion(rows, new TableSchema(columns), issues, profile);
+            return new WrittenVersion(rows, new TableSchema(columns), issues, results, profile, quarantined, valid);
         } finally {
             execute(c, "DROP VIEW IF EXISTS " + typed);
             execute(c, "DROP TABLE IF EXISTS " + loaded.table());
@@ -500,69 +550,213 @@ public final class VersionWriter {
         return types;
     }
 
-    /** {@link SchemaValidator}'s rules, in its order, with its messages; rows are 1-based data rows. */
-    private static List<ValidationIssue> validate(Connection c, Loaded loaded, TableSchema declared)
-            throws SQLException {
+    /** A rule checked row by row: {@code condition} is true on a failing row, {@code value} what the report shows. */
+    private record RowRule(String rule, String column, Severity severity, String condition, String value) {
+        String label() {
+            return rule + "(" + column + ")";
+        }
+    }
+
+    /** The issues one by one, each failed rule with its count, and the failed row rules a quarantine sets aside. */
+    private record Validation(List<ValidationIssue> issues, List<RuleResult> rules, List<RowRule> quarantinable) {
+    }
+
+    /**
+     * {@link SchemaValidator}'s rules, in its order, with its messages, then the declared rules of each column and
+     * of the dataset; rows are 1-based data rows.
+     */
+    private static Validation validate(Connection c, Loaded loaded, TableSchema declared, Rules rules,
+                                       long rows) throws SQLException {
         List<ValidationIssue> issues = new ArrayList<>();
+        List<RuleResult> results = new ArrayList<>();
+        List<RowRule> failed = new ArrayList<>();
         Set<String> names = new HashSet<>(loaded.header());
         for (Column column : declared.columns()) {
-            if (!names.contains(column.name())) {
+            Rules.ColumnRules declaredRules = rules.of(column.name()).orElse(null);
+            if (!names.contains(column.name()) && (declaredRules == null || declaredRules.required())) {
+                Severity severity = declaredRules == null ? Severity.ERROR : declaredRules.severity();
                 issues.add(new ValidationIssue(SchemaValidator.MISSING_COLUMN, column.name(), null,
-                        "column \"" + column.name() + "\" is declared but not in the file"));
+                        "column \"" + column.name() + "\" is declared but not in the file", severity));
+                results.add(new RuleResult(SchemaValidator.MISSING_COLUMN, column.name(), severity, rows, List.of()));
             }
         }
         for (String name : loaded.header()) {
             if (declared.column(name).isEmpty()) {
                 issues.add(new ValidationIssue(SchemaValidator.UNEXPECTED_COLUMN, name, null,
                         "column \"" + name + "\" is in the file but not declared"));
+                results.add(new RuleResult(SchemaValidator.UNEXPECTED_COLUMN, name, Severity.ERROR, rows, List.of()));
             }
         }
         for (Column column : declared.columns()) {
             if (!names.contains(column.name())) {
                 continue;
             }
-            String x = Sql.ident(column.name());
-            boolean doubles = loaded.doubles().contains(column.name());
-            String wrongType = switch (column.type()) {
-                case NUMERIC -> doubles ? null : x + " IS NOT NULL AND NOT " + isNumber(x);
-                case BOOLEAN -> x + " IS NOT NULL AND NOT " + isBoolean(x);
-                case CATEGORICAL -> null;
-            };
-            if (wrongType != null) {
-                examples(c, loaded.table(), x, wrongType, SchemaValidator.TYPE, column.name(), issues,
-                        (row, cell) -> "row " + row + ": \"" + cell + "\" is not " + article(column.type())
-                                + " value in column \"" + column.name() + "\"");
+            Rules.ColumnRules declaredRules = rules.of(column.name()).orElse(null);
+            Severity severity = declaredRules == null ? Severity.ERROR : declaredRules.severity();
+            String name = column.name();
+            for (RowRule rule : rowRules(column, declaredRules, severity, loaded)) {
+                RuleResult result = examples(c, loaded.table(), rule, issues, message(rule, column.type()));
+                if (result != null) {
+                    results.add(result);
+                    if (rule.severity() == Severity.ERROR) {
+                        failed.add(rule);
+                    }
+                }
             }
-            if (!column.nullable()) {
-                examples(c, loaded.table(), x, x + " IS NULL", SchemaValidator.NOT_NULL, column.name(), issues,
-                        (row, cell) -> "row " + row + ": missing value in non-nullable column \"" + column.name()
-                                + "\"");
+            if (declaredRules != null && declaredRules.maxMissingRate() != null && rows > 0) {
+                long missing = queryLong(c, "SELECT count(*) - count(" + Sql.ident(name) + ") FROM " + loaded.table());
+                double rate = (double) missing / rows;
+                if (rate > declaredRules.maxMissingRate()) {
+                    issues.add(new ValidationIssue(MAX_MISSING_RATE, name, null, missing + " of " + rows
+                            + " values of column \"" + name + "\" are missing (" + percent(rate) + "), more than "
+                            + "the " + percent(declaredRules.maxMissingRate()) + " allowed", severity));
+                    results.add(new RuleResult(MAX_MISSING_RATE, name, severity, missing, List.of()));
+                }
             }
         }
-        return issues;
+        return new Validation(issues, results, failed);
+    }
+
+    public static final String MIN = "min";
+    public static final String MAX = "max";
+    public static final String ALLOWED = "allowed";
+    public static final String PATTERN = "pattern";
+    public static final String UNIQUE = "unique";
+    public static final String MAX_MISSING_RATE = "max-missing-rate";
+    public static final String MIN_ROWS = "min-rows";
+
+    /** The column's rules checked row by row, each as a condition true on a failing row. */
+    private static List<RowRule> rowRules(Column column, Rules.ColumnRules rules, Severity severity, Loaded loaded) {
+        String name = column.name();
+        String x = Sql.ident(name);
+        boolean doubles = loaded.doubles().contains(name);
+        String text = doubles ? VersionReader.printedDouble(x) : "CAST(" + x + " AS VARCHAR)";
+        List<RowRule> list = new ArrayList<>();
+        String wrongType = switch (column.type()) {
+            case NUMERIC -> doubles ? null : x + " IS NOT NULL AND NOT " + isNumber(x);
+            case BOOLEAN -> x + " IS NOT NULL AND NOT " + isBoolean(x);
+            case CATEGORICAL -> null;
+        };
+        if (wrongType != null) {
+            list.add(new RowRule(SchemaValidator.TYPE, name, severity, wrongType, text));
+        }
+        if (!column.nullable()) {
+            list.add(new RowRule(SchemaValidator.NOT_NULL, name, severity, x + " IS NULL", text));
+        }
+        if (rules == null) {
+            return list;
+        }
+        // the value as the version stores it: a number, a boolean, or the text
+        String typed = switch (column.type()) {
+            case NUMERIC -> doubles ? x : "TRY_CAST(" + x + " AS DOUBLE)";
+            case BOOLEAN -> "lower(trim(" + x + "))";
+            case CATEGORICAL -> text;
+        };
+        if (rules.min() != null) {
+            list.add(new RowRule(MIN, name, severity, typed + " < " + number(rules.min()), text));
+        }
+        if (rules.max() != null) {
+            list.add(new RowRule(MAX, name, severity, typed + " > " + number(rules.max()), text));
+        }
+        if (rules.allowed() != null) {
+            String values = String.join(", ", rules.allowed().stream().map(v -> column.type() == ColumnType.NUMERIC
+                    ? number(Values.parseNumber(v))
+                    : Sql.literal(column.type() == ColumnType.BOOLEAN ? v.strip().toLowerCase(java.util.Locale.ROOT)
+                    : v)).toList());
+            list.add(new RowRule(ALLOWED, name, severity, typed + " IS NOT NULL AND " + typed
+                    + (values.isEmpty() ? " IS NOT NULL" : " NOT IN (" + values + ")"), text));
+        }
+        if (rules.pattern() != null) {
+            list.add(new RowRule(PATTERN, name, severity, x + " IS NOT NULL AND NOT regexp_full_match(" + text + ", "
+                    + Sql.literal(rules.pattern()) + ")", text));
+        }
+        if (rules.unique()) {
+            // every later row holding a value an earlier row holds
+            list.add(new RowRule(UNIQUE, name, severity, typed + " IS NOT NULL AND row_number() OVER (PARTITION BY "
+                    + typed + " ORDER BY rowid) > 1", text));
+        }
+        return list;
+    }
+
+    private static String number(double value) {
+        return "CAST(" + Double.toString(value) + " AS DOUBLE)";
+    }
+
+    private static String percent(double share) {
+        return String.format(java.util.Locale.ROOT, "%.4g%%", share * 100);
+    }
+
+    private static Message message(RowRule rule, ColumnType type) {
+        String column = "column \"" + rule.column() + "\"";
+        return switch (rule.rule()) {
+            case SchemaValidator.TYPE -> (row, cell) -> "row " + row + ": \"" + cell + "\" is not " + article(type)
+                    + " value in " + column;
+            case SchemaValidator.NOT_NULL -> (row, cell) -> "row " + row + ": missing value in non-nullable " + column;
+            case MIN -> (row, cell) -> "row " + row + ": " + cell + " is below the minimum of " + column;
+            case MAX -> (row, cell) -> "row " + row + ": " + cell + " is above the maximum of " + column;
+            case ALLOWED -> (row, cell) -> "row " + row + ": \"" + cell + "\" is not an allowed value of " + column;
+            case PATTERN -> (row, cell) -> "row " + row + ": \"" + cell + "\" does not match the pattern of " + column;
+            default -> (row, cell) -> "row " + row + ": \"" + cell + "\" appears in an earlier row of " + column
+                    + ", declared unique";
+        };
     }
 
     private interface Message {
         String of(long row, String cell);
     }
 
-    private static void examples(Connection c, String table, String x, String condition, String rule, String column,
-                                 List<ValidationIssue> issues, Message message) throws SQLException {
-        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT rowid + 1, CAST(" + x
-                + " AS VARCHAR), count(*) OVER () FROM " + table + " WHERE " + condition + " ORDER BY rowid LIMIT "
-                + MAX_EXAMPLES)) {
+    /** The rule's failing rows: up to MAX_EXAMPLES as issues and examples; null when no row fails it. */
+    private static RuleResult examples(Connection c, String table, RowRule rule, List<ValidationIssue> issues,
+                                       Message message) throws SQLException {
+        try (Statement s = c.createStatement(); ResultSet r = s.executeQuery("SELECT r + 1, v, count(*) OVER () FROM "
+                + "(SELECT rowid AS r, " + rule.value() + " AS v, (" + rule.condition() + ") AS f FROM " + table
+                + ") WHERE f ORDER BY r LIMIT " + MAX_EXAMPLES)) {
             long total = 0;
+            List<RuleResult.Example> examples = new ArrayList<>();
             while (r.next()) {
                 long row = r.getLong(1);
-                issues.add(new ValidationIssue(rule, column, Math.toIntExact(row), message.of(row, r.getString(2))));
+                String cell = r.getString(2);
+                examples.add(new RuleResult.Example(row, cell));
+                issues.add(new ValidationIssue(rule.rule(), rule.column(), Math.toIntExact(row), message.of(row, cell),
+                        rule.severity()));
                 total = r.getLong(3);
             }
             long more = total - MAX_EXAMPLES;
             if (more > 0) {
-                issues.add(new ValidationIssue(rule, column, null,
-                        "... and " + more + " more \"" + rule + "\" issue(s) in column \"" + column + "\""));
+                issues.add(new ValidationIssue(rule.rule(), rule.column(), null, "... and " + more + " more \""
+                        + rule.rule() + "\" issue(s) in column \"" + rule.column() + "\"", rule.severity()));
             }
+            return total == 0 ? null : new RuleResult(rule.rule(), rule.column(), rule.severity(), total, examples);
         }
+    }
+
+    /**
+     * Sets aside the rows failing any of {@code failed}: writes them to {@code quarantine} (their 1-based row as
+     * {@code __row}, the columns as loaded, the rules each broke as {@code __rules}) and answers the table of the
+     * rows kept, in file order.
+     */
+    private static Loaded quarantine(Connection c, Loaded loaded, List<RowRule> failed, Path quarantine)
+            throws SQLException {
+        String bad = loaded.table() + "_bad";
+        String kept = loaded.table() + "_kept";
+        String rules = "concat_ws('; ', " + String.join(", ", failed.stream().map(r -> "CASE WHEN " + r.condition()
+                + " THEN " + Sql.literal(r.label()) + " END").toList()) + ")";
+        try {
+            execute(c, "CREATE TABLE " + bad + " AS SELECT * FROM (SELECT rowid AS __r, " + rules + " AS __rules FROM "
+                    + loaded.table() + ") WHERE __rules <> ''");
+            execute(c, "COPY (SELECT b.__r + 1 AS __row, l.*, b.__rules FROM " + loaded.table() + " l JOIN " + bad
+                    + " b ON l.rowid = b.__r ORDER BY b.__r) TO " + Sql.path(quarantine)
+                    + " (FORMAT parquet, COMPRESSION snappy)");
+            execute(c, "CREATE TABLE " + kept + " AS SELECT * FROM " + loaded.table() + " WHERE rowid NOT IN (SELECT "
+                    + "__r FROM " + bad + ") ORDER BY rowid");
+        } catch (SQLException | RuntimeException e) {
+            execute(c, "DROP TABLE IF EXISTS " + kept);
+            throw e;
+        } finally {
+            execute(c, "DROP TABLE IF EXISTS " + bad);
+        }
+        execute(c, "DROP TABLE " + loaded.table());
+        return new Loaded(kept, loaded.header(), loaded.doubles(), loaded.categorical());
     }
 
     private static String article(ColumnType type) {

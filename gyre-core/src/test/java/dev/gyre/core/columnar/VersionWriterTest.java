@@ -151,14 +151,14 @@ class VersionWriterTest {
     void reportsProgressAndStopsWhenTold() {
         Path csv = write(generated(400_000, 3));
         java.util.List<Double> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
-        WrittenVersion v = writer.fromCsv(csv, null, dir.resolve("p.parquet"), (rows, fraction) -> {
+        WrittenVersion v = writer.fromCsv(csv, (TableSchema) null, dir.resolve("p.parquet"), (rows, fraction) -> {
             seen.add(fraction);
             return true;
         });
         assertThat(v.rows()).isEqualTo(400_000);
         assertThat(seen).isNotEmpty().last().isEqualTo(1.0);
 
-        assertThatThrownBy(() -> writer.fromCsv(csv, null, dir.resolve("q.parquet"), (rows, fraction) -> false))
+        assertThatThrownBy(() -> writer.fromCsv(csv, (TableSchema) null, dir.resolve("q.parquet"), (rows, fraction) -> false))
                 .isInstanceOf(LoadCancelledException.class);
         assertThat(dir.resolve("q.parquet")).doesNotExist();
     }
