@@ -46,8 +46,13 @@ class StoredShapeTests extends DataServiceTestBase {
                  {"name": "b", "type": "boolean", "nullable": false}, {"name": "extra", "type": "categorical", "nullable": true}]""");
         assertJson(version("issues", name), """
                 [{"rule": "unexpected-column", "column": "extra", "row": null,
-                  "message": "column \\"extra\\" is in the file but not declared"},
-                 {"rule": "not-null", "column": "b", "row": 2, "message": "row 2: missing value in non-nullable column \\"b\\""}]""");
+                  "message": "column \\"extra\\" is in the file but not declared", "severity": "error"},
+                 {"rule": "not-null", "column": "b", "row": 2, "message": "row 2: missing value in non-nullable column \\"b\\"",
+                  "severity": "error"}]""");
+        assertJson(version("rule_results", name), """
+                [{"rule": "unexpected-column", "column": "extra", "severity": "error", "failingRows": 2, "examples": []},
+                 {"rule": "not-null", "column": "b", "severity": "error", "failingRows": 1,
+                  "examples": [{"row": 2, "value": null}]}]""");
         // null statistics are omitted (numeric columns have no topValues, the others no mean ... histogram)
         assertJson(version("profile", name), """
                 {"rows": 2, "columns": [

@@ -71,11 +71,11 @@ public final class DataStub extends StubServer {
                 return notFound("dataset version " + key);
             }
             return Reply.json(200, new DatasetVersionResponse(m.group(1), Integer.parseInt(m.group(2)),
-                    "0".repeat(64), v.csv().length, v.columns(), "VALID", new ValidationReport(true, List.of()), null,
-                    Instant.parse("2026-01-01T00:00:00Z")));
+                    "0".repeat(64), v.csv().length, v.columns(), "VALID", new ValidationReport(true, List.of(), List.of(), null),
+                    null, Instant.parse("2026-01-01T00:00:00Z"), null));
         } else if ((m = DATASET.matcher(path)).matches() && labels.containsKey(m.group(1))) {
             return Reply.json(200, new DatasetResponse(m.group(1), null, labels.get(m.group(1)), null, 1,
-                    Instant.parse("2026-01-01T00:00:00Z")));
+                    Instant.parse("2026-01-01T00:00:00Z"), null, "reject"));
         }
         return notFound(path);
     }

@@ -85,7 +85,7 @@ public final class PeerStub extends StubServer {
                 return Reply.problem(404, "not-found", "dataset '" + name + "' does not exist");
             }
             return Reply.json(200, new DatasetResponse(name, null, "Species", Datasets.PENGUIN_COLUMNS, 1,
-                    Instant.parse("2026-01-01T00:00:00Z")));
+                    Instant.parse("2026-01-01T00:00:00Z"), null, "reject"));
         }
         Matcher m = VERSION.matcher(request.path());
         if (!"GET".equals(request.method()) || !m.matches()) {
@@ -105,8 +105,8 @@ public final class PeerStub extends StubServer {
             return Reply.json(200, PROFILE);
         }
         DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + Digests.sha256Hex(PENGUINS_CSV),
-                344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of()), null,
-                Instant.parse("2026-01-01T00:00:00Z"));
+                344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of(), List.of(), null),
+                null, Instant.parse("2026-01-01T00:00:00Z"), null);
         return Reply.json(200, response);
     }
 

@@ -18,6 +18,8 @@ import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.IngestRequest;
+import dev.gyre.api.data.SchemaProposal;
+import dev.gyre.api.data.SchemaRequest;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.api.Caller;
@@ -149,6 +151,22 @@ class DataController implements DataApi {
     public ResponseEntity<DatasetVersionResponse> curate(String name, int version, CurateRequest request) {
         IngestService.Ingested curated = curation.curate(name, version, request);
         return ResponseEntity.status(curated.created() ? HttpStatus.CREATED : HttpStatus.OK).body(curated.version());
+    }
+
+    @Override
+    public DatasetResponse declareSchema(String name, SchemaRequest request) {
+        return datasets.declare(name, request);
+    }
+
+    @Override
+    public SchemaProposal schemaProposal(String name, int version) {
+        return versions.proposal(name, version);
+    }
+
+    /** The rows a quarantining validation set aside, as CSV with the row each was and the rules it broke. */
+    @GetMapping("/{name}/versions/{version}/quarantine")
+    ResponseEntity<InputStreamResource> quarantine(@PathVariable String name, @PathVariable int version) {
+        return stream(versions.quarantine(name, version), CSV);
     }
 
     /**

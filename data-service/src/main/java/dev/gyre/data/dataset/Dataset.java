@@ -34,6 +34,13 @@ class Dataset {
     @Column(name = "declared_schema", columnDefinition = "jsonb")
     private List<StoredColumn> schema;
 
+    @Column(name = "min_rows")
+    private Long minRows;
+
+    /** {@code reject} or {@code quarantine}. */
+    @Column(name = "on_error", nullable = false, length = 16)
+    private String onError = Schemas.REJECT;
+
     @Column(name = "latest_version")
     private Integer latestVersion;
 
@@ -49,6 +56,21 @@ class Dataset {
         this.labelColumn = labelColumn;
         this.schema = schema;
         this.createdAt = Instant.now();
+    }
+
+    /** Replaces the declared schema and rules; versions already stored keep what they were checked against. */
+    void declare(List<StoredColumn> schema, Long minRows, String onError) {
+        this.schema = schema;
+        this.minRows = minRows;
+        this.onError = onError;
+    }
+
+    Long getMinRows() {
+        return minRows;
+    }
+
+    String getOnError() {
+        return onError;
     }
 
     /** Claims the next version number; call only while holding the row lock ({@link DatasetRepository#lockById}). */

@@ -71,7 +71,7 @@ public class CurationService {
             WrittenVersion written = writer.fromParquet(curatedFile, curated.schema(), typed);
             return ingest.saveCurated(dataset, hash, typed, written, parent.getVersion(), request.recipe(),
                     curated.steps().stream().map(s -> new StoredStep(s.op(), s.rowsChanged(), s.valuesChanged()))
-                            .toList());
+                            .toList(), v -> v);
         } finally {
             Upload.deleteQuietly(local);
             Upload.deleteQuietly(curatedFile);

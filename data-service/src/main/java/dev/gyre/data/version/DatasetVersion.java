@@ -78,6 +78,25 @@ class DatasetVersion {
     @Column(name = "content_size")
     private Long contentSize;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rule_results", columnDefinition = "jsonb")
+    private List<StoredRule> rules;
+
+    /** The rows a quarantining validation set aside, as Parquet; null when none were. */
+    @Column(name = "quarantine_key", length = 64)
+    private String quarantineKey;
+
+    @Column(name = "quarantined")
+    private Long quarantined;
+
+    /** A curated version's split: one value per row, in the version's row order, as Parquet; null without one. */
+    @Column(name = "split_key", length = 64)
+    private String splitKey;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(columnDefinition = "jsonb")
+    private Map<String, Long> splits;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -85,8 +104,9 @@ class DatasetVersion {
     }
 
     DatasetVersion(Long datasetId, int version, String contentHash, long rows, List<StoredColumn> columns,
-                   List<StoredIssue> issues, StoredProfile profile, String source, String contentKey,
-                   long contentSize) {
+                   boolean valid, List<StoredIssue> issues, List<StoredRule> rules, StoredProfile profile,
+                   String source, String contentKey, long contentSize) {
+        this.rules = rules;
         this.contentKey = contentKey;
         this.contentSize = contentSize;
         this.datasetId = datasetId;
@@ -94,7 +114,7 @@ class DatasetVersion {
         this.contentHash = contentHash;
         this.rows = rows;
         this.columns = columns;
-        this.status = issues.isEmpty() ? VALID : INVALID;
+        this.status = valid ? VALID : INVALID;
         this.issues = issues;
         this.profile = profile;
         this.source = source;
@@ -107,6 +127,40 @@ class DatasetVersion {
         this.recipe = recipe;
         this.curation = curation;
         return this;
+    }
+
+    /** The rows a quarantine set aside, under {@code key}. */
+    DatasetVersion quarantined(String key, long rows) {
+        this.quarantineKey = key;
+        this.quarantined = rows;
+        return this;
+    }
+
+    /** The split of each row, under {@code key}, and the rows of each split. */
+    DatasetVersion split(String key, Map<String, Long> counts) {
+        this.splitKey = key;
+        this.splits = counts;
+        return this;
+    }
+
+    List<StoredRule> getRules() {
+        return rules;
+    }
+
+    String getQuarantineKey() {
+        return quarantineKey;
+    }
+
+    Long getQuarantined() {
+        return quarantined;
+    }
+
+    String getSplitKey() {
+        return splitKey;
+    }
+
+    Map<String, Long> getSplits() {
+        return splits;
     }
 
     public List<StoredStep> getCuration() {

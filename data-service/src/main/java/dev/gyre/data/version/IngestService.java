@@ -26,7 +26,6 @@ import dev.gyre.core.columnar.ParquetFormatException;
 import dev.gyre.core.columnar.VersionWriter;
 import dev.gyre.core.columnar.WrittenVersion;
 import dev.gyre.core.table.CsvFormatException;
-import dev.gyre.core.table.TableSchema;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.dataset.DatasetService.DatasetRef;
 import dev.gyre.data.dataset.Schemas;
@@ -193,10 +192,11 @@ public class IngestService {
                 return new Ingested(Versions.toResponse(dataset.name(), known.get()), false);
             }
             Path parquet = engine.tempFile(".parquet");
+            Path quarantine = engine.tempFile(".quarantine.parquet");
             try {
                 // the whole file is read before the label is checked: a CSV error anywhere is reported first
-                WrittenVersion written = write(upload.file(), format, Schemas.toCore(dataset.schema()), parquet,
-                        progress);
+                WrittenVersion written = write(upload.file(), format, new VersionWriter.Declared(
+                        Schemas.toCore(dataset.schema()), dataset.rules(), quarantine), parquet, progress);
                 requireLabel(written.schema().names(), dataset, field);
                 if (written.rows() == 0) {
                     throw Problems.of(ProblemCode.NO_ROWS, "The " + (format == Format.CSV ? "CSV has a header"
@@ -204,9 +204,12 @@ public class IngestService {
                             Map.of("field", field, "line", 2));
                 }
                 StoredBlob content = blobs.put(parquet);
-                return save(dataset, upload.sha256(), content, written, source, v -> v);
+                String setAside = written.quarantined() > 0 ? blobs.put(quarantine).key() : null;
+                return save(dataset, upload.sha256(), content, written, source,
+                        v -> setAside == null ? v : v.quarantined(setAside, written.quarantined()));
             } finally {
                 Upload.deleteQuietly(parquet);
+                Upload.deleteQuietly(quarantine);
             }
         }
     }
@@ -216,13 +219,14 @@ public class IngestService {
      * identity of parent and recipe: 400 when the recipe left no rows or took away the label column.
      */
     Ingested saveCurated(DatasetRef dataset, String hash, Path parquet, WrittenVersion written, int parent,
-                         Map<String, Object> recipe, List<StoredStep> steps) {
+                         Map<String, Object> recipe, List<StoredStep> steps,
+                         java.util.function.UnaryOperator<DatasetVersion> split) {
         requireLabel(written.schema().names(), dataset, "recipe");
         if (written.rows() == 0) {
             throw Problems.of(ProblemCode.NO_ROWS, "The recipe removes every row of version " + parent
                     + "; a version needs at least one row", Map.of("field", "recipe"));
         }
-        return save(dataset, hash, blobs.put(parquet), written, SOURCE_CURATE, v -> v.derived(parent, recipe, steps));
+        return save(dataset, hash, blobs.put(parquet), written, SOURCE_CURATE, v -> split.apply(v.derived(parent, recipe, steps)));
     }
 
     private Ingested save(DatasetRef dataset, String hash, StoredBlob content, WrittenVersion written, String source,
@@ -235,8 +239,9 @@ public class IngestService {
             }
             DatasetVersion version = versions.save(lineage.apply(new DatasetVersion(dataset.id(),
                     datasetService.claimNextVersion(dataset), hash, written.rows(),
-                    written.schema().columns().stream().map(Versions::stored).toList(),
-                    written.issues().stream().map(Versions::stored).toList(), Versions.stored(written.profile()),
+                    written.schema().columns().stream().map(Versions::stored).toList(), written.valid(),
+                    written.issues().stream().map(Versions::stored).toList(),
+                    written.rules().stream().map(Versions::stored).toList(), Versions.stored(written.profile()),
                     source, content.key(), content.size())));
             return new Ingested(Versions.toResponse(dataset.name(), version), true);
         });
@@ -247,7 +252,7 @@ public class IngestService {
         return ingested;
     }
 
-    private WrittenVersion write(Path file, Format format, TableSchema declared, Path parquet,
+    private WrittenVersion write(Path file, Format format, VersionWriter.Declared declared, Path parquet,
                                  LoadProgress progress) {
         try {
             return format == Format.CSV ? writer.fromCsv(file, declared, parquet, progress)

@@ -16,7 +16,9 @@ import java.util.Set;
 import dev.gyre.api.PageResponse;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
+import dev.gyre.api.data.ColumnSpec;
 import dev.gyre.api.data.DatasetProfileResponse;
+import dev.gyre.api.data.SchemaProposal;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.boot.page.Pages;
 import dev.gyre.core.blob.BlobStore;
@@ -121,6 +123,76 @@ public class VersionService {
             throw (RuntimeException) e;
         } finally {
             deleteQuietly(local);
+        }
+    }
+
+    /**
+     * The rows a quarantining validation set aside, as CSV: {@code __row} (1-based in the upload), the columns as
+     * uploaded, and {@code __rules}, the rules each row broke. 404 when the version has none.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public Content quarantine(String datasetName, int version) {
+        DatasetVersion v = require(datasetName, version);
+        if (v.getQuarantineKey() == null) {
+            throw Problems.of(ProblemCode.NOT_FOUND, "Version " + datasetName + "@" + version + " has no quarantined "
+                    + "rows: its dataset does not quarantine, or every row passed", Map.of("field", "version"));
+        }
+        Path local = engine.tempFile(".parquet");
+        Path out = engine.tempFile(".csv");
+        try {
+            copy(v.getQuarantineKey(), local, datasetName, version);
+            reader.toCsv(local, List.of(), out);
+            return streamed(out);
+        } catch (RuntimeException e) {
+            deleteQuietly(out);
+            throw e;
+        } finally {
+            deleteQuietly(local);
+        }
+    }
+
+    /**
+     * A schema inferred from the version, in the shape {@code PUT .../schema} takes: each column's type, nullable
+     * when it had missing values, the observed range of numbers, the categories of a text column with at most
+     * {@value #PROPOSED_CATEGORIES} of them, and the observed missing rate.
+     */
+    public SchemaProposal proposal(String datasetName, int version) {
+        DatasetVersion v = require(datasetName, version);
+        Map<String, StoredProfile.Column> profiles = new java.util.HashMap<>();
+        v.getProfile().columns().forEach(c -> profiles.put(c.name(), c));
+        List<ColumnSpec> schema = new ArrayList<>();
+        for (StoredColumn column : v.getColumns()) {
+            StoredProfile.Column p = profiles.get(column.name());
+            long rows = v.getRows();
+            boolean missing = p != null && p.missing() > 0;
+            Double min = null;
+            Double max = null;
+            List<String> allowed = null;
+            if (p != null && "numeric".equals(column.type())) {
+                min = p.min();
+                max = p.max();
+            } else if (p != null && "categorical".equals(column.type()) && !Boolean.TRUE.equals(p.distinctApproximate())
+                    && p.distinct() <= PROPOSED_CATEGORIES && p.topValues() != null
+                    && p.topValues().size() == p.distinct()) {
+                allowed = p.topValues().stream().map(StoredProfile.ValueCount::value).sorted().toList();
+            }
+            // the observed rate, rounded up at the fourth decimal so that the version proposed from passes
+            Double rate = missing ? Math.ceil(10_000.0 * p.missing() / rows) / 10_000 : null;
+            schema.add(new ColumnSpec(column.name(), dev.gyre.api.data.ColumnType.of(column.type()), missing, true,
+                    min, max, allowed, null, null, rate, null));
+        }
+        return new SchemaProposal(schema, null, "reject", v.getVersion(), v.getRows());
+    }
+
+    /** Text columns with at most this many distinct values get them proposed as the allowed ones. */
+    static final int PROPOSED_CATEGORIES = 20;
+
+    private static Content streamed(Path out) {
+        try {
+            long size = Files.size(out); // before opening: on Linux DELETE_ON_CLOSE unlinks the file at once
+            return new Content(Files.newInputStream(out, StandardOpenOption.DELETE_ON_CLOSE), size);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.data.HistogramBinResponse;
 import dev.gyre.api.data.CurationStepResponse;
 import dev.gyre.api.data.Lineage;
+import dev.gyre.api.data.RuleResult;
 import dev.gyre.api.data.ValidationIssueResponse;
 import dev.gyre.api.data.ValidationReport;
 import dev.gyre.api.data.ValueCountResponse;
@@ -27,12 +28,15 @@ final class Versions {
 
     static DatasetVersionResponse toResponse(String dataset, DatasetVersion v) {
         List<ValidationIssueResponse> issues = v.getIssues().stream().map(Versions::toWire).toList();
+        List<RuleResult> rules = v.getRules() == null ? null : v.getRules().stream().map(r -> new RuleResult(
+                r.rule(), r.column(), r.severity(), r.failingRows(), r.examples().stream()
+                .map(e -> new RuleResult.Example(e.row(), e.value())).toList())).toList();
         return new DatasetVersionResponse(dataset, v.getVersion(), v.getContentHash(), v.getRows(),
                 v.getColumns().stream().map(Versions::toWire).toList(), v.getStatus(),
-                new ValidationReport(issues.isEmpty(), issues),
+                new ValidationReport(DatasetVersion.VALID.equals(v.getStatus()), issues, rules, v.getQuarantined()),
                 new Lineage(v.getParentVersion(), v.getRecipe(), v.getSource(), v.getCuration() == null ? null
                         : v.getCuration().stream().map(s -> new CurationStepResponse(s.op(), s.rowsChanged(),
-                        s.valuesChanged())).toList()), v.getCreatedAt());
+                        s.valuesChanged())).toList()), v.getCreatedAt(), v.getSplits());
     }
 
     /** The version's columns as gyre-core's schema. */
@@ -51,11 +55,19 @@ final class Versions {
     }
 
     static StoredIssue stored(ValidationIssue issue) {
-        return new StoredIssue(issue.rule(), issue.column(), issue.row(), issue.message());
+        return new StoredIssue(issue.rule(), issue.column(), issue.row(), issue.message(),
+                issue.severity().name().toLowerCase(java.util.Locale.ROOT));
     }
 
     static ValidationIssueResponse toWire(StoredIssue issue) {
-        return new ValidationIssueResponse(issue.rule(), issue.column(), issue.row(), issue.message());
+        return new ValidationIssueResponse(issue.rule(), issue.column(), issue.row(), issue.message(),
+                issue.severity() == null ? "error" : issue.severity());
+    }
+
+    static StoredRule stored(dev.gyre.core.table.RuleResult rule) {
+        return new StoredRule(rule.rule(), rule.column(), rule.severity().name().toLowerCase(java.util.Locale.ROOT),
+                rule.failingRows(), rule.examples().stream()
+                .map(e -> new StoredRule.Example(e.row(), e.value())).toList());
     }
 
     static StoredProfile stored(DatasetProfile profile) {

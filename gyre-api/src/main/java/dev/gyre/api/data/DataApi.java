@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.service.annotation.GetExchange;
 import org.springframework.web.service.annotation.HttpExchange;
 import org.springframework.web.service.annotation.PostExchange;
+import org.springframework.web.service.annotation.PutExchange;
 
 /**
  * data-service's API: its controller implements this interface and other services call it through an HTTP
@@ -63,4 +64,12 @@ public interface DataApi {
     @PostExchange("/{name}/versions/{version}/curate")
     ResponseEntity<DatasetVersionResponse> curate(@PathVariable String name, @PathVariable int version,
                                                   @RequestBody CurateRequest request);
+
+    /** Replaces the dataset's declared schema and rules; a schema proposal can be sent as it is. */
+    @PutExchange(value = "/{name}/schema", contentType = "application/json")
+    DatasetResponse declareSchema(@PathVariable String name, @RequestBody SchemaRequest request);
+
+    /** A schema inferred from the version, ready for {@link #declareSchema}. */
+    @GetExchange("/{name}/versions/{version}/schema-proposal")
+    SchemaProposal schemaProposal(@PathVariable String name, @PathVariable int version);
 }
