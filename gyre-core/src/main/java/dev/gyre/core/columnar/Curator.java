@@ -26,6 +26,10 @@ import dev.gyre.core.table.Values;
  */
 public final class Curator {
     private static final String ROW = "__gyre_row";
+    /** The working tables' own columns start so; a user column may not be named so by a step. */
+    private static final String HIDDEN_PREFIX = "__gyre_";
+    /** Columns carried by every step and never written out: file order, and a row's split when it has one. */
+    private static final List<String> HIDDEN = List.of(ROW, "__gyre_split");
     private static final AtomicLong NAMES = new AtomicLong();
 
     private final ColumnarEngine engine;
@@ -57,23 +61,25 @@ public final class Curator {
                 tables.add(table);
                 VersionWriter.execute(c, "CREATE TABLE " + table + " AS SELECT *, row_number() OVER () AS " + ROW
                         + " FROM read_parquet(" + Sql.path(parent) + ")");
+                List<String> hidden = hidden(c, table);
                 Map<String, ColumnType> types = new LinkedHashMap<>();
                 schema.columns().forEach(col -> types.put(col.name(), col.type()));
+                hidden.forEach(types::remove);
                 long rows = VersionWriter.queryLong(c, "SELECT count(*) FROM " + table);
                 List<StepOutcome> outcomes = new ArrayList<>();
                 for (int i = 0; i < recipe.steps().size(); i++) {
                     CurationStep step = recipe.steps().get(i);
                     String next = prefix + (i + 1);
                     tables.add(next);
-                    long values = run(c, i, step, table, next, types, label);
+                    long values = run(c, i, step, table, next, types, hidden, label);
                     long after = VersionWriter.queryLong(c, "SELECT count(*) FROM " + next);
                     outcomes.add(new StepOutcome(step.op(), rows - after, values));
                     VersionWriter.execute(c, "DROP TABLE " + table);
                     table = next;
                     rows = after;
                 }
-                VersionWriter.execute(c, "COPY (SELECT * EXCLUDE (" + ROW + ") FROM " + table + " ORDER BY " + ROW
-                        + ") TO " + Sql.path(out) + " (FORMAT parquet, COMPRESSION snappy)");
+                VersionWriter.execute(c, "COPY (SELECT " + idents(List.copyOf(types.keySet())) + " FROM " + table
+                        + " ORDER BY " + ROW + ") TO " + Sql.path(out) + " (FORMAT parquet, COMPRESSION snappy)");
                 List<Column> columns = new ArrayList<>();
                 types.forEach((name, type) -> columns.add(new Column(name, type, true)));
                 return new Curated(new TableSchema(columns), rows, List.copyOf(outcomes));
@@ -89,7 +95,8 @@ public final class Curator {
 
     /** Makes {@code next} from {@code table}; answers the number of values changed. */
     private static long run(Connection c, int index, CurationStep step, String table, String next,
-                            Map<String, ColumnType> types, String label) throws SQLException {
+                            Map<String, ColumnType> types, List<String> hidden, String label)
+            throws SQLException {
         if (step instanceof CurationStep.Dedupe d) {
             List<String> keys = d.columns().isEmpty() ? List.copyOf(types.keySet()) : known(index, step, d.columns(),
                     types);
@@ -138,17 +145,18 @@ public final class Curator {
                             + Sql.ident(name));
                 }
             }
-            select.add(ROW);
+            select.addAll(hidden);
             create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table, parameters);
             return changed;
         }
         if (step instanceof CurationStep.Trim t) {
             textColumns(index, step, t.columns(), types);
-            return rewrite(c, table, next, types, t.columns(), x -> "trim(" + x + ")");
+            return rewrite(c, table, next, types, hidden, t.columns(), x -> "trim(" + x + ")");
         }
         if (step instanceof CurationStep.Case k) {
             textColumns(index, step, k.columns(), types);
-            return rewrite(c, table, next, types, k.columns(), x -> (k.upper() ? "upper(" : "lower(") + x + ")");
+            return rewrite(c, table, next, types, hidden, k.columns(),
+                    x -> (k.upper() ? "upper(" : "lower(") + x + ")");
         }
         if (step instanceof CurationStep.Rename r) {
             known(index, step, List.copyOf(r.columns().keySet()), types);
@@ -156,13 +164,14 @@ public final class Curator {
             List<String> select = new ArrayList<>();
             for (Map.Entry<String, ColumnType> e : types.entrySet()) {
                 String to = r.columns().getOrDefault(e.getKey(), e.getKey());
-                if (renamed.put(to, e.getValue()) != null || to.equals(ROW)) {
+                userName(index, step, to);
+                if (renamed.put(to, e.getValue()) != null) {
                     throw new RecipeException(index, step.op(), to, "step " + index + " (rename): two columns would "
                             + "be named \"" + to + "\"");
                 }
                 select.add(Sql.ident(e.getKey()) + " AS " + Sql.ident(to));
             }
-            select.add(ROW);
+            select.addAll(hidden);
             create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table);
             types.clear();
             types.putAll(renamed);
@@ -209,7 +218,7 @@ public final class Curator {
                     parameters.add(b[0]);
                     parameters.add(b[1]);
                 }
-                select.add(ROW);
+                select.addAll(hidden);
                 create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table, parameters);
                 return changed;
             }
@@ -282,13 +291,13 @@ public final class Curator {
         }
     }
 
-    private interface Expression {
+    private interface Rewrite {
         String of(String column);
     }
 
     /** Rewrites text columns with {@code expression}; answers how many values it changed. */
     private static long rewrite(Connection c, String table, String next, Map<String, ColumnType> types,
-                                List<String> columns, Expression expression) throws SQLException {
+                                List<String> hidden, List<String> columns, Rewrite expression) throws SQLException {
         List<String> select = new ArrayList<>();
         long changed = 0;
         for (String name : types.keySet()) {
@@ -301,9 +310,29 @@ public final class Curator {
                 select.add(x);
             }
         }
-        select.add(ROW);
+        select.addAll(hidden);
         create(c, next, "SELECT " + String.join(", ", select) + " FROM " + table);
         return changed;
+    }
+
+    /** The hidden columns {@code table} has, file order first. */
+    private static List<String> hidden(Connection c, String table) throws SQLException {
+        List<String> present = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT * FROM " + table + " LIMIT 0")) {
+            java.sql.ResultSetMetaData meta = s.getMetaData();
+            for (int i = 1; i <= meta.getColumnCount(); i++) {
+                present.add(meta.getColumnName(i));
+            }
+        }
+        return HIDDEN.stream().filter(present::contains).toList();
+    }
+
+    /** Refuses a new column name that is one of the working tables' own. */
+    private static void userName(int index, CurationStep step, String name) {
+        if (name.startsWith(HIDDEN_PREFIX)) {
+            throw new RecipeException(index, step.op(), name, "step " + index + " (" + step.op() + "): a column "
+                    + "may not be named \"" + name + "\": names starting with " + HIDDEN_PREFIX + " are Gyre's own");
+        }
     }
 
     private static List<String> known(int index, CurationStep step, List<String> columns,

@@ -181,6 +181,47 @@ class CuratorTest {
                 .isEqualTo(Recipe.parse(Map.of("steps", List.of(Map.of("op", "dedupe")))));
     }
 
+    /** The parent with a hidden {@code __gyre_split} column: every fourth row (1-based) is 'test'. */
+    static Path withSplit(Path dir) throws java.sql.SQLException {
+        Path file = dir.resolve("split-parent.parquet");
+        try (java.sql.Connection c = engine.connect(); java.sql.Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT *, CASE WHEN row_number() OVER () % 4 = 0 THEN 'test' ELSE 'train' END AS "
+                    + "__gyre_split FROM read_parquet('" + parent.toAbsolutePath() + "')) TO '"
+                    + file.toAbsolutePath() + "' (FORMAT parquet)");
+        }
+        return file;
+    }
+
+    @Test
+    void hiddenColumnsRideThroughEveryStepAndAreNotWritten() throws Exception {
+        Path split = withSplit(dir);
+        Path out = dir.resolve("hidden.parquet");
+        Curator.Curated curated = curator.curate(split, written.schema(), "label", Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "trim", "columns", List.of("city")),
+                        Map.of("op", "impute", "columns", List.of("x"), "strategy", "median"),
+                        Map.of("op", "rename", "columns", Map.of("city", "town")),
+                        Map.of("op", "outliers", "columns", List.of("y")),
+                        Map.of("op", "drop", "columns", List.of("label"))))), out);
+        assertThat(reader.columns(out)).containsOnlyKeys("x", "y", "town");
+        assertThat(curated.schema().names()).containsExactly("x", "y", "town");
+        List<String> towns = reader.strings(out, "town");
+        for (int i = 0; i < rows.size(); i++) {
+            assertThat(towns.get(i)).isEqualTo(rows.get(i)[2].strip());
+        }
+
+        // the planted copies sit next to each other, often with different splits: dedupe still sees them as equal
+        Set<List<String>> distinct = new LinkedHashSet<>();
+        rows.forEach(r -> distinct.add(Arrays.asList(r)));
+        Curator.Curated deduped = curator.curate(split, written.schema(), null, Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "dedupe")))), dir.resolve("deduped.parquet"));
+        assertThat(deduped.steps().get(0).rowsChanged()).isEqualTo(rows.size() - distinct.size());
+
+        assertThatThrownBy(() -> curator.curate(split, written.schema(), null, Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "rename", "columns", Map.of("city", "__gyre_split"))))), out))
+                .isInstanceOfSatisfying(RecipeException.class, e -> assertThat(e.column()).isEqualTo("__gyre_split"))
+                .hasMessageContaining("Gyre's own");
+    }
+
     /** numpy's default: linear interpolation between the closest ranks. */
     private static double quantile(double[] sorted, double p) {
         double h = (sorted.length - 1) * p;
