@@ -9,6 +9,7 @@ import java.util.Optional;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.Problems;
 import dev.gyre.api.data.CurateRequest;
+import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.columnar.ColumnarEngine;
 import dev.gyre.core.columnar.Curator;
@@ -36,9 +37,12 @@ public class CurationService {
     private final ColumnarEngine engine;
     private final Curator curator;
     private final VersionWriter writer;
+    private final BlobStore blobs;
 
     CurationService(DatasetService datasetService, VersionService versionService, DatasetVersionRepository versions,
-                    IngestService ingest, ColumnarEngine engine, Curator curator, VersionWriter writer) {
+                    IngestService ingest, ColumnarEngine engine, Curator curator, VersionWriter writer,
+                    BlobStore blobs) {
+        this.blobs = blobs;
         this.datasetService = datasetService;
         this.versionService = versionService;
         this.versions = versions;
@@ -60,22 +64,27 @@ public class CurationService {
         Path local = engine.tempFile(".parquet");
         Path curatedFile = engine.tempFile(".parquet");
         Path typed = engine.tempFile(".parquet");
+        Path splitFile = engine.tempFile(".split.parquet");
         try {
             versionService.copyParquet(parent, datasetName, local);
             Curator.Curated curated;
             try {
-                curated = curator.curate(local, Versions.schema(parent), dataset.labelColumn(), recipe, curatedFile);
+                curated = curator.curate(local, Versions.schema(parent), dataset.labelColumn(), recipe, curatedFile,
+                        splitFile);
             } catch (RecipeException e) {
                 throw invalid(e);
             }
             WrittenVersion written = writer.fromParquet(curatedFile, curated.schema(), typed);
+            // the typed file keeps the curated rows' order: the split file's values line up with its rows
+            String split = curated.splits() == null ? null : blobs.put(splitFile).key();
             return ingest.saveCurated(dataset, hash, typed, written, parent.getVersion(), request.recipe(),
                     curated.steps().stream().map(s -> new StoredStep(s.op(), s.rowsChanged(), s.valuesChanged()))
-                            .toList(), v -> v);
+                            .toList(), split == null ? v -> v : v -> v.split(split, curated.splits()));
         } finally {
             Upload.deleteQuietly(local);
             Upload.deleteQuietly(curatedFile);
             Upload.deleteQuietly(typed);
+            Upload.deleteQuietly(splitFile);
         }
     }
 
@@ -89,7 +98,8 @@ public class CurationService {
 
     private static RuntimeException invalid(RecipeException e) {
         Map<String, Object> where = new LinkedHashMap<>();
-        where.put("field", e.step() == null ? "recipe" : "recipe.steps[" + e.step() + "]");
+        where.put("field", e.step() != null ? "recipe.steps[" + e.step() + "]"
+                : "split".equals(e.op()) ? "recipe.split" : "recipe");
         if (e.step() != null) {
             where.put("step", e.step());
         }

@@ -22,8 +22,13 @@ interface DatasetVersionRepository extends JpaRepository<DatasetVersion, Long> {
 
     long countByDatasetId(Long datasetId);
 
-    /** The content keys, and the content hashes of versions from before Parquet (their CSV blob). */
-    @Query(value = "select coalesce(content_key, content_hash) from dataset_version", nativeQuery = true)
+    /**
+     * The content keys (the content hashes of versions from before Parquet: their CSV blob), and the quarantine and
+     * split files.
+     */
+    @Query(value = "select coalesce(content_key, content_hash) from dataset_version union select quarantine_key "
+            + "from dataset_version where quarantine_key is not null union select split_key from dataset_version "
+            + "where split_key is not null", nativeQuery = true)
     List<String> referencedBlobs();
 
     /**

@@ -94,13 +94,12 @@ public class VersionService {
      */
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public Content content(String datasetName, int version, String split, String columns, ContentFormat format) {
-        if (split != null) {
-            throw Problems.of(ProblemCode.UNSUPPORTED_SPLIT, "split='" + split + "' is not supported yet: "
-                    + "splits come with curated versions", Map.of("field", "split"));
-        }
         DatasetVersion v = require(datasetName, version);
         List<String> selected = selected(v, columns);
         String key = parquetKey(v, datasetName);
+        if (split != null) {
+            return split(v, datasetName, key, split, selected, format);
+        }
         if (format == ContentFormat.PARQUET && selected.isEmpty()) {
             return new Content(open(key, datasetName, version), v.getContentSize());
         }
@@ -193,6 +192,38 @@ public class VersionService {
             return new Content(Files.newInputStream(out, StandardOpenOption.DELETE_ON_CLOSE), size);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of one split of a version curated with a split. */
+    private Content split(DatasetVersion v, String datasetName, String key, String split, List<String> selected,
+                          ContentFormat format) {
+        if (!dev.gyre.core.curate.Split.NAMES.contains(split)) {
+            throw Problems.of(ProblemCode.INVALID_PARAMETER, "split must be train, validation or test; got '" + split
+                    + "'", Map.of("field", "split"));
+        }
+        if (v.getSplitKey() == null) {
+            throw Problems.of(ProblemCode.UNSUPPORTED_SPLIT, "Version " + datasetName + "@" + v.getVersion() + " has no "
+                    + "split: curate it with a recipe's split to make one", Map.of("field", "split"));
+        }
+        Path local = engine.tempFile(".parquet");
+        Path splits = engine.tempFile(".split.parquet");
+        Path out = engine.tempFile(format == ContentFormat.CSV ? ".csv" : ".parquet");
+        try {
+            copy(key, local, datasetName, v.getVersion());
+            copy(v.getSplitKey(), splits, datasetName, v.getVersion());
+            if (format == ContentFormat.CSV) {
+                reader.toCsv(local, splits, split, selected, out);
+            } else {
+                reader.select(local, splits, split, selected, out);
+            }
+            return streamed(out);
+        } catch (RuntimeException e) {
+            deleteQuietly(out);
+            throw e;
+        } finally {
+            deleteQuietly(local);
+            deleteQuietly(splits);
         }
     }
 

@@ -43,7 +43,7 @@ public final class Curator {
     }
 
     /** The curated rows' schema (types carried from the parent), their count and what each step did. */
-    public record Curated(TableSchema schema, long rows, List<StepOutcome> steps) {
+    public record Curated(TableSchema schema, long rows, List<StepOutcome> steps, Map<String, Long> splits) {
     }
 
     /**
@@ -53,6 +53,15 @@ public final class Curator {
      *                         wrong type
      */
     public Curated curate(Path parent, TableSchema schema, String label, Recipe recipe, Path out) {
+        return curate(parent, schema, label, recipe, out, null);
+    }
+
+    /**
+     * As {@link #curate(Path, TableSchema, String, Recipe, Path)}, and with a recipe that splits, writes each row's
+     * split ({@code train}, {@code validation}, {@code test}) to {@code splitOut} as a one-column Parquet in the
+     * rows' order. The split is drawn before the first step fitted on the train rows, or after the last step.
+     */
+    public Curated curate(Path parent, TableSchema schema, String label, Recipe recipe, Path out, Path splitOut) {
         String prefix = "curate_" + NAMES.incrementAndGet() + "_";
         List<String> tables = new ArrayList<>();
         try (Connection c = engine.connect()) {
@@ -67,8 +76,14 @@ public final class Curator {
                 hidden.forEach(types::remove);
                 long rows = VersionWriter.queryLong(c, "SELECT count(*) FROM " + table);
                 List<StepOutcome> outcomes = new ArrayList<>();
+                boolean split = recipe.split() == null;
                 for (int i = 0; i < recipe.steps().size(); i++) {
                     CurationStep step = recipe.steps().get(i);
+                    if (!split && FITTED_ON_TRAIN.contains(step.op())) {
+                        table = split(c, table, prefix + "split", tables, recipe, types, label);
+                        hidden = hidden(c, table);
+                        split = true;
+                    }
                     String next = prefix + (i + 1);
                     tables.add(next);
                     long values = run(c, i, step, table, next, types, hidden, label);
@@ -78,11 +93,20 @@ public final class Curator {
                     table = next;
                     rows = after;
                 }
+                if (!split) {
+                    table = split(c, table, prefix + "split", tables, recipe, types, label);
+                }
                 VersionWriter.execute(c, "COPY (SELECT " + idents(List.copyOf(types.keySet())) + " FROM " + table
                         + " ORDER BY " + ROW + ") TO " + Sql.path(out) + " (FORMAT parquet, COMPRESSION snappy)");
+                Map<String, Long> splits = null;
+                if (recipe.split() != null) {
+                    splits = Splitter.counts(c, table);
+                    VersionWriter.execute(c, "COPY (SELECT " + Splitter.SPLIT + " FROM " + table + " ORDER BY " + ROW
+                            + ") TO " + Sql.path(splitOut) + " (FORMAT parquet, COMPRESSION snappy)");
+                }
                 List<Column> columns = new ArrayList<>();
                 types.forEach((name, type) -> columns.add(new Column(name, type, true)));
-                return new Curated(new TableSchema(columns), rows, List.copyOf(outcomes));
+                return new Curated(new TableSchema(columns), rows, List.copyOf(outcomes), splits);
             } finally {
                 for (String table : tables) {
                     VersionWriter.execute(c, "DROP TABLE IF EXISTS " + table);
@@ -91,6 +115,17 @@ public final class Curator {
         } catch (SQLException e) {
             throw new ColumnarException("the engine failed curating a version: " + e.getMessage(), e);
         }
+    }
+
+    /** Steps whose fitted figures come from the train rows only: the split is drawn before the first of them. */
+    private static final java.util.Set<String> FITTED_ON_TRAIN = java.util.Set.of("bin", "select");
+
+    private static String split(Connection c, String table, String next, List<String> tables, Recipe recipe,
+                                Map<String, ColumnType> types, String label) throws SQLException {
+        tables.add(next);
+        Splitter.assign(c, table, next, recipe.split(), types, label, ROW);
+        VersionWriter.execute(c, "DROP TABLE " + table);
+        return next;
     }
 
     /** Makes {@code next} from {@code table}; answers the number of values changed. */

@@ -45,6 +45,26 @@ public final class VersionReader {
                 "FORMAT csv, HEADER true, DELIMITER ','");
     }
 
+    /**
+     * As {@link #toCsv(Path, List, Path)}, only the rows of one split: {@code splits} is the version's split file
+     * (one value per row, in the rows' order).
+     */
+    public void toCsv(Path parquet, Path splits, String split, List<String> columns, Path csv) {
+        copy("SELECT " + printed(columns(parquet), columns) + " FROM " + ofSplit(parquet, splits, split), csv,
+                "FORMAT csv, HEADER true, DELIMITER ','");
+    }
+
+    /** As {@link #select(Path, List, Path)}, only the rows of one split. */
+    public void select(Path parquet, Path splits, String split, List<String> columns, Path out) {
+        String select = columns.isEmpty() ? "*" : String.join(", ", columns.stream().map(Sql::ident).toList());
+        copy("SELECT " + select + " FROM " + ofSplit(parquet, splits, split), out, "FORMAT parquet, COMPRESSION snappy");
+    }
+
+    private static String ofSplit(Path parquet, Path splits, String split) {
+        return "(SELECT v.* FROM read_parquet(" + Sql.path(parquet) + ") v POSITIONAL JOIN read_parquet("
+                + Sql.path(splits) + ") s WHERE s." + Splitter.SPLIT + " = " + Sql.literal(split) + ")";
+    }
+
     /** Writes {@code columns} (all when empty) as Parquet, types kept. */
     public void select(Path parquet, List<String> columns, Path out) {
         String select = columns.isEmpty() ? "*" : String.join(", ", columns.stream().map(Sql::ident).toList());

@@ -8,12 +8,17 @@ import java.util.Map;
 import java.util.Set;
 
 /** An ordered list of curation steps, parsed from a recipe's JSON form {@code {steps: [{op, ...}, ...]}}. */
-public record Recipe(List<CurationStep> steps) {
+public record Recipe(List<CurationStep> steps, Split split) {
     private static final Set<String> OPS = Set.of("dedupe", "dropMissing", "impute", "trim", "case", "rename", "drop",
             "outliers");
 
     public Recipe {
         steps = List.copyOf(steps);
+    }
+
+    /** A recipe without a split. */
+    public Recipe(List<CurationStep> steps) {
+        this(steps, null);
     }
 
     /** The recipe a JSON object describes; a step that cannot be read is a {@link RecipeException} naming it. */
@@ -22,20 +27,24 @@ public record Recipe(List<CurationStep> steps) {
             throw new RecipeException(null, null, null, "a recipe is needed: {recipe:{steps:[{op, ...}]}}");
         }
         for (String key : json.keySet()) {
-            if (!key.equals("steps")) {
+            if (!key.equals("steps") && !key.equals("split")) {
                 throw new RecipeException(null, null, null, "unknown recipe field '" + key + "'; a recipe has "
-                        + "'steps'");
+                        + "'steps' and 'split'");
             }
         }
+        Split split = json.get("split") == null ? null : Split.parse(json.get("split"));
         Object steps = json.get("steps");
-        if (!(steps instanceof List<?> list) || list.isEmpty()) {
+        if (split != null && steps == null) {
+            steps = List.of();
+        }
+        if (!(steps instanceof List<?> list) || (list.isEmpty() && split == null)) {
             throw new RecipeException(null, null, null, "recipe.steps must be a non-empty list of {op, ...}");
         }
         List<CurationStep> parsed = new ArrayList<>();
         for (int i = 0; i < list.size(); i++) {
             parsed.add(step(i, list.get(i)));
         }
-        return new Recipe(parsed);
+        return new Recipe(parsed, split);
     }
 
     private static CurationStep step(int index, Object json) {
