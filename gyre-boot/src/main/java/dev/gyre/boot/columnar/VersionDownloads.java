@@ -37,6 +37,11 @@ public class VersionDownloads {
 
     /** The version's Parquet ({@code columns}, all when empty) in a temp file that the caller deletes. */
     public Path parquet(String dataset, int version, List<String> columns) {
+        return parquet(dataset, version, null, columns);
+    }
+
+    /** As {@link #parquet(String, int, List)}, only the rows of {@code split} (all rows when null). */
+    public Path parquet(String dataset, int version, String split, List<String> columns) {
         Path file = engine.tempFile(".parquet");
         try {
             DATA.call("the content of dataset " + dataset + " version " + version, () -> rest.get()
@@ -44,6 +49,9 @@ public class VersionDownloads {
                         uri.path("/api/v1/datasets/{name}/versions/{version}/content");
                         if (!columns.isEmpty()) {
                             uri.queryParam("columns", String.join(",", columns));
+                        }
+                        if (split != null) {
+                            uri.queryParam("split", split);
                         }
                         return uri.build(dataset, version);
                     })
@@ -68,7 +76,12 @@ public class VersionDownloads {
 
     /** The version's rows ({@code columns}, all when empty) as a table of text cells, for work done in memory. */
     public Table table(String dataset, int version, List<String> columns) {
-        Path file = parquet(dataset, version, columns);
+        return table(dataset, version, null, columns);
+    }
+
+    /** As {@link #table(String, int, List)}, only the rows of {@code split} (all rows when null). */
+    public Table table(String dataset, int version, String split, List<String> columns) {
+        Path file = parquet(dataset, version, split, columns);
         try {
             return reader.table(file, List.of());
         } finally {

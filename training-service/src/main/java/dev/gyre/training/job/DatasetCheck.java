@@ -49,6 +49,12 @@ class DatasetCheck {
             throw Problems.of(ProblemCode.INVALID_DATASET_VERSION, "dataset '" + ref.name() + "' version " + ref.version()
                     + " is " + version.status() + "; only a VALID version can be trained on", Map.of("field", "dataset.version"));
         }
+        if (ref.split() != null && (version.splits() == null || !version.splits().containsKey(ref.split()))) {
+            throw Problems.of(ProblemCode.INVALID_DATASET_VERSION, "dataset '" + ref.name() + "' version "
+                    + ref.version() + (version.splits() == null ? " has no split: curate it with a recipe's split first"
+                    : " has no split '" + ref.split() + "'; its splits are " + version.splits().keySet()),
+                    Map.of("field", "dataset.split"));
+        }
         List<ColumnSpec> columns = version.columns() == null ? List.of() : version.columns();
         Optional<ColumnSpec> label = columns.stream().filter(c -> request.label().equals(c.name())).findFirst();
         if (label.isEmpty()) {

@@ -43,7 +43,8 @@ class DatasetSource {
     /** The version the request names, ready to train on; the checkpoint is passed before its content is fetched. */
     TrainingSet load(TrainingJobRequest request, Task task, Checkpoint checkpoint) {
         DatasetRef ref = request.dataset();
-        String what = "dataset " + ref.name() + " version " + ref.version();
+        String what = "dataset " + ref.name() + " version " + ref.version()
+                + (ref.split() == null ? "" : " (split " + ref.split() + ")");
 
         DatasetVersionResponse version = peers.peer("data-service", what, () -> data.version(ref.name(), ref.version()));
         if (!"VALID".equals(version.status())) {
@@ -52,7 +53,7 @@ class DatasetSource {
         checkpoint.check();
         // read as Parquet, typed as the version was written; the table's cells print numbers as its CSV would
         Table table = peers.peer("data-service", "the content of " + what,
-                () -> downloads.table(ref.name(), ref.version(), List.of()));
+                () -> downloads.table(ref.name(), ref.version(), ref.split(), List.of()));
         try {
             FeatureSpec spec = FeatureSpec.fit(table, schema(version), request.label(), task);
             TrainingData<?> training = FeatureEncoder.of(spec).dataset(table, ref.name() + "@" + ref.version());

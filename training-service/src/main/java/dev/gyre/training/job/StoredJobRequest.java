@@ -11,7 +11,8 @@ import java.util.Map;
 record StoredJobRequest(String experiment, Dataset dataset, String label, String task, List<Candidate> candidates,
                         Evaluation evaluation, Register register, Long seed) {
 
-    record Dataset(String name, int version) {
+    /** {@code split} null for all rows (and in jobs stored before splits). */
+    record Dataset(String name, int version, String split) {
     }
 
     record Candidate(String algorithm, Map<String, Object> params, Map<String, Object> search) {

@@ -35,7 +35,8 @@ final class TrainingJobs {
         StoredJobRequest s = job.getRequest();
         StoredJobRequest.Evaluation e = s.evaluation();
         return new TrainingJobRequest(s.experiment(),
-                s.dataset() == null ? null : new DatasetRef(s.dataset().name(), s.dataset().version()), s.label(),
+                s.dataset() == null ? null : new DatasetRef(s.dataset().name(), s.dataset().version(),
+                        s.dataset().split()), s.label(),
                 s.task() == null ? null : TaskType.of(s.task()),
                 s.candidates() == null ? null : s.candidates().stream()
                         .map(c -> new Candidate(c.algorithm(), c.params(), c.search())).toList(),
@@ -47,7 +48,8 @@ final class TrainingJobs {
     static StoredJobRequest stored(TrainingJobRequest r) {
         EvaluationSpec e = r.evaluation();
         return new StoredJobRequest(r.experiment(),
-                r.dataset() == null ? null : new StoredJobRequest.Dataset(r.dataset().name(), r.dataset().version()),
+                r.dataset() == null ? null : new StoredJobRequest.Dataset(r.dataset().name(), r.dataset().version(),
+                        r.dataset().split()),
                 r.label(), r.task() == null ? null : r.task().json(),
                 r.candidates() == null ? null : r.candidates().stream()
                         .map(c -> new StoredJobRequest.Candidate(c.algorithm(), c.params(), c.search())).toList(),
