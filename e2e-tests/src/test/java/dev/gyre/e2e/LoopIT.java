@@ -264,6 +264,96 @@ class LoopIT {
         return instances;
     }
 
+    /**
+     * Curation on the penguins file: declared rules with a warning and an error, quarantine, dedupe, impute, a
+     * stratified 70/15/15 split, and a training job on the train split; every count computed here from the file.
+     */
+    @Test
+    @Order(20)
+    void curatesThePenguinsAndTrainsOnTheTrainSplit() {
+        String name = "penguins-curated";
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (String line : new String(penguins, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
+            rows.add(line.split(",", -1));
+        }
+        rows.remove(0);
+        long heavy = rows.stream().filter(r -> !r[5].isEmpty() && Double.parseDouble(r[5]) > 6000).count();
+        long shortBeaks = rows.stream().filter(r -> !r[2].isEmpty() && Double.parseDouble(r[2]) < 35).count();
+        List<String[]> kept = rows.stream().filter(r -> r[5].isEmpty() || Double.parseDouble(r[5]) <= 6000).toList();
+        long distinct = kept.stream().map(java.util.Arrays::asList).distinct().count();
+        long sexMissing = kept.stream().map(java.util.Arrays::asList).distinct().filter(r -> r.get(6).isEmpty()).count();
+        assertThat(heavy).isPositive();
+        assertThat(shortBeaks).isPositive();
+
+        List<Map<String, Object>> schema = List.of(
+                Map.of("name", "Species", "type", "categorical", "allowed", List.of("Adelie", "Chinstrap", "Gentoo")),
+                Map.of("name", "Island", "type", "categorical"),
+                Map.of("name", "Beak Length (mm)", "type", "numeric", "min", 35, "severity", "warning"),
+                Map.of("name", "Beak Depth (mm)", "type", "numeric"),
+                Map.of("name", "Flipper Length (mm)", "type", "numeric"),
+                Map.of("name", "Body Mass (g)", "type", "numeric", "max", 6000),
+                Map.of("name", "Sex", "type", "categorical"));
+        assertThat(gyre.postJson("/api/v1/datasets", Map.of("name", name, "labelColumn", "Species", "schema", schema,
+                "onError", "quarantine")).status()).isEqualTo(201);
+        Gyre.Reply ingested = gyre.postCsv("/api/v1/datasets/" + name + "/versions", penguins);
+        assertThat(ingested.status()).as(ingested.toString()).isEqualTo(201);
+        JsonNode v1 = ingested.json();
+        assertThat(v1.path("status").asString()).isEqualTo("VALID");
+        assertThat(v1.path("rows").asLong()).isEqualTo(rows.size() - heavy);
+        assertThat(v1.path("validation").path("quarantined").asLong()).isEqualTo(heavy);
+        Map<String, JsonNode> rules = new java.util.HashMap<>();
+        v1.path("validation").path("rules").forEach(r -> rules.put(r.path("rule").asString(), r));
+        assertThat(rules.get("max").path("failingRows").asLong()).isEqualTo(heavy);
+        assertThat(rules.get("max").path("severity").asString()).isEqualTo("error");
+        assertThat(rules.get("min").path("failingRows").asLong()).isEqualTo(shortBeaks);
+        assertThat(rules.get("min").path("severity").asString()).isEqualTo("warning");
+        Gyre.Reply quarantine = gyre.get("/api/v1/datasets/" + name + "/versions/1/quarantine");
+        assertThat(quarantine.status()).isEqualTo(200);
+        assertThat(quarantine.body().strip().split("\r?\n")).hasSize((int) heavy + 1)
+                .allMatch(line -> line.startsWith("__row") || line.endsWith("max(Body Mass (g))"));
+
+        Gyre.Reply curated = gyre.postJson("/api/v1/datasets/" + name + "/versions/1/curate", Map.of("recipe", Map.of(
+                "steps", List.of(Map.of("op", "dedupe"), Map.of("op", "dropMissing"),
+                        Map.of("op", "impute", "columns", List.of("Sex"), "strategy", "mode")),
+                "split", Map.of("method", "stratified", "seed", 7,
+                        "fractions", Map.of("train", 0.7, "validation", 0.15, "test", 0.15)))));
+        assertThat(curated.status()).as(curated.toString()).isEqualTo(201);
+        JsonNode v2 = curated.json();
+        JsonNode steps = v2.path("lineage").path("steps");
+        assertThat(steps.get(0).path("rowsChanged").asLong()).isEqualTo(kept.size() - distinct);
+        assertThat(steps.get(1).path("rowsChanged").asLong()).isZero(); // no penguin lacks its species
+        assertThat(steps.get(2).path("valuesChanged").asLong()).isEqualTo(sexMissing);
+        assertThat(v2.path("rows").asLong()).isEqualTo(distinct);
+        Map<String, Long> perClass = new java.util.HashMap<>();
+        kept.stream().map(java.util.Arrays::asList).distinct().forEach(r -> perClass.merge(r.get(0), 1L, Long::sum));
+        long train = 0;
+        long test = 0;
+        for (long n : perClass.values()) {
+            train += Math.round(n * 0.7);
+            test += n - Math.round(n * 0.7) - Math.round(n * 0.15);
+        }
+        assertThat(v2.path("splits").path("train").asLong()).isEqualTo(train);
+        assertThat(v2.path("splits").path("test").asLong()).isEqualTo(test);
+        int curatedVersion = v2.path("version").asInt();
+        Gyre.Reply trainRows = gyre.get("/api/v1/datasets/" + name + "/versions/" + curatedVersion
+                + "/content?split=train");
+        assertThat(trainRows.body().strip().split("\r?\n")).hasSize((int) train + 1);
+
+        Gyre.Reply submitted = gyre.postJson("/api/v1/training-jobs", Map.of(
+                "experiment", "penguins-curated-e2e",
+                "dataset", Map.of("name", name, "version", curatedVersion, "split", "train"),
+                "label", "Species", "task", "classification",
+                "candidates", List.of(Map.of("algorithm", "logistic-regression")),
+                "evaluation", Map.of("method", "kfold", "folds", 3, "metric", "accuracy")));
+        assertThat(submitted.status()).as(submitted.toString()).isEqualTo(202);
+        String id = submitted.json().path("id").asString();
+        Gyre.Reply done = await(() -> gyre.get("/api/v1/training-jobs/" + id),
+                reply -> Set.of("SUCCEEDED", "FAILED", "CANCELLED").contains(reply.json().path("status").asString()),
+                Duration.ofMinutes(4));
+        assertThat(done.json().path("status").asString()).as(done.toString()).isEqualTo("SUCCEEDED");
+        assertThat(done.json().path("bestRun").path("metrics").path("accuracy").asDouble()).isGreaterThan(0.9);
+    }
+
     private static String typeOf(JsonNode version, String column) {
         return column(version, column).path("type").asString();
     }
