@@ -11,7 +11,8 @@ import java.util.Map;
 record StoredJobRequest(String experiment, Dataset dataset, String label, String task, List<Candidate> candidates,
                         Evaluation evaluation, Register register, Long seed) {
 
-    /** {@code split} null for all rows (and in jobs stored before splits). */
+    /** {@code split} null for all rows (and in jobs stored before splits), and then not written. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     record Dataset(String name, int version, String split) {
     }
 
