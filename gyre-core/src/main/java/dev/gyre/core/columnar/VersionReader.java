@@ -117,10 +117,7 @@ public final class VersionReader {
                 throw new IllegalArgumentException("no column \"" + name + "\" in the version");
             }
             String x = Sql.ident(name);
-            select.add("DOUBLE".equals(type)
-                    ? "CASE WHEN " + x + " = trunc(" + x + ") AND abs(" + x + ") < 1e15 THEN CAST(CAST(" + x
-                    + " AS BIGINT) AS VARCHAR) ELSE CAST(" + x + " AS VARCHAR) END AS " + x
-                    : "CAST(" + x + " AS VARCHAR) AS " + x);
+            select.add(("DOUBLE".equals(type) ? Sql.numberText(x) : "CAST(" + x + " AS VARCHAR)") + " AS " + x);
         }
         return String.join(", ", select);
     }
