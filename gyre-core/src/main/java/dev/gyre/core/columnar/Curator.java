@@ -8,10 +8,13 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 import dev.gyre.core.curate.CurationStep;
+import dev.gyre.core.curate.Expression;
+import dev.gyre.core.curate.ExpressionException;
 import dev.gyre.core.curate.Recipe;
 import dev.gyre.core.curate.RecipeException;
 import dev.gyre.core.table.Column;
@@ -29,7 +32,8 @@ public final class Curator {
     /** The working tables' own columns start so; a user column may not be named so by a step. */
     private static final String HIDDEN_PREFIX = "__gyre_";
     /** Columns carried by every step and never written out: file order, and a row's split when it has one. */
-    private static final List<String> HIDDEN = List.of(ROW, "__gyre_split");
+    private static final String SPLIT = "__gyre_split";
+    private static final List<String> HIDDEN = List.of(ROW, SPLIT);
     private static final AtomicLong NAMES = new AtomicLong();
 
     private final ColumnarEngine engine;
@@ -269,6 +273,131 @@ public final class Curator {
                     parameters);
             return 0;
         }
+        if (step instanceof CurationStep.Filter f) {
+            ColumnType type = check(index, step, f.expression(), types);
+            if (type != ColumnType.BOOLEAN) {
+                throw new RecipeException(index, step.op(), null, "step " + index + " (filter): the expression must "
+                        + "be true or false on each row; \"" + f.expression().text() + "\" is "
+                        + (type == null ? "always null" : type.name().toLowerCase(Locale.ROOT)));
+            }
+            ExpressionSql e = ExpressionSql.of(f.expression());
+            create(c, next, "SELECT * FROM " + table + " WHERE " + e.sql(), e.parameters());
+            return 0;
+        }
+        if (step instanceof CurationStep.Derive d) {
+            newColumn(index, step, d.column(), types, true);
+            ColumnType type = check(index, step, d.expression(), types);
+            if (type == null) {
+                throw new RecipeException(index, step.op(), d.column(), "step " + index + " (derive): the expression "
+                        + "is always null, so column \"" + d.column() + "\" would have no type");
+            }
+            ExpressionSql e = ExpressionSql.of(d.expression());
+            Map<String, String> select = plain(types);
+            select.put(d.column(), "CAST(" + e.sql() + " AS " + sqlType(type) + ")");
+            create(c, next, select(select, hidden, table), e.parameters());
+            types.put(d.column(), type);
+            return nonNull(c, next, List.of(d.column()));
+        }
+        if (step instanceof CurationStep.ParseDates p) {
+            textColumns(index, step, p.columns(), types);
+            List<Object> format = p.format() == null ? List.of() : List.of(p.format());
+            if (p.format() != null) {
+                try (PreparedStatement s = c.prepareStatement("SELECT try_strptime('', ?)")) {
+                    s.setString(1, p.format());
+                    s.executeQuery().close();
+                } catch (SQLException e) {
+                    throw new RecipeException(index, step.op(), null, "step " + index + " (parseDates): '"
+                            + p.format() + "' is not a strptime format: " + e.getMessage().lines().findFirst()
+                            .orElse(""));
+                }
+            }
+            Map<String, String> select = plain(types);
+            List<Object> parameters = new ArrayList<>();
+            long changed = 0;
+            for (String name : p.columns()) {
+                String parsed = p.format() == null ? ExpressionSql.isoTimestamp(Sql.ident(name))
+                        : "try_strptime(trim(" + Sql.ident(name) + "), ?)";
+                requireDates(c, index, step, table, name, parsed, format, p.format());
+                boolean timed = count(c, "SELECT count(*) FROM " + table + " WHERE CAST(" + parsed + " AS TIME) <> "
+                        + "TIME '00:00:00'", format) > 0;
+                String iso = "strftime(" + parsed + ", " + Sql.literal(timed ? "%Y-%m-%d %H:%M:%S" : "%Y-%m-%d") + ")";
+                changed += count(c, "SELECT count(*) FROM " + table + " WHERE " + Sql.ident(name) + " <> " + iso,
+                        format);
+                select.put(name, iso);
+                parameters.addAll(format);
+            }
+            create(c, next, select(select, hidden, table), parameters);
+            return changed;
+        }
+        if (step instanceof CurationStep.DateParts d) {
+            textColumns(index, step, List.of(d.column()), types);
+            String parsed = ExpressionSql.isoTimestamp(Sql.ident(d.column()));
+            requireDates(c, index, step, table, d.column(), parsed, List.of(), null);
+            Map<String, String> select = plain(types);
+            List<String> added = new ArrayList<>();
+            for (CurationStep.DatePart part : d.parts()) {
+                String name = d.column() + "_" + part.json();
+                newColumn(index, step, name, types, false);
+                String function = switch (part) {
+                    case YEAR -> "year";
+                    case MONTH -> "month";
+                    case DAY -> "day";
+                    case DAY_OF_WEEK -> "isodow"; // ISO: Monday 1 .. Sunday 7
+                    case HOUR -> "hour";
+                };
+                select.put(name, "CAST(" + function + "(" + parsed + ") AS DOUBLE)");
+                added.add(name);
+            }
+            create(c, next, select(select, hidden, table));
+            added.forEach(name -> types.put(name, ColumnType.NUMERIC));
+            return nonNull(c, next, added);
+        }
+        if (step instanceof CurationStep.Cast k) {
+            known(index, step, List.copyOf(k.columns().keySet()), types);
+            Map<String, String> select = plain(types);
+            long changed = 0;
+            for (Map.Entry<String, ColumnType> e : k.columns().entrySet()) {
+                String name = e.getKey();
+                ColumnType from = types.get(name);
+                ColumnType to = e.getValue();
+                if (from == to) {
+                    continue;
+                }
+                String x = Sql.ident(name);
+                String[] bad = firstRow(c, table, name, "NOT (" + castable(x, from, to) + ")", List.of());
+                if (bad != null) {
+                    throw new RecipeException(index, step.op(), name, "step " + index + " (cast): column \"" + name
+                            + "\" cannot be " + to.name().toLowerCase(Locale.ROOT) + ": row " + bad[1] + " has \""
+                            + bad[0] + "\"" + (to == ColumnType.BOOLEAN ? " (true or false are)" : ""));
+                }
+                select.put(name, cast(x, from, to));
+                changed += nonNull(c, table, List.of(name));
+            }
+            create(c, next, select(select, hidden, table));
+            types.putAll(k.columns());
+            return changed;
+        }
+        if (step instanceof CurationStep.Bin b) {
+            known(index, step, List.of(b.column()), types);
+            if (types.get(b.column()) != ColumnType.NUMERIC) {
+                throw wrongType(index, step, b.column(), types.get(b.column()), "bins are made of numbers");
+            }
+            newColumn(index, step, b.into(), types, false);
+            double[] inner = innerEdges(c, index, b, table, hidden.contains(SPLIT));
+            String x = Sql.ident(b.column());
+            StringBuilder bin = new StringBuilder("CASE WHEN " + x + " IS NULL THEN NULL ELSE CAST(0");
+            List<Object> parameters = new ArrayList<>();
+            for (double edge : inner) { // the number of inner edges at or below the value, as scikit-learn counts
+                bin.append(" + CASE WHEN ").append(x).append(" >= CAST(? AS DOUBLE) THEN 1 ELSE 0 END");
+                parameters.add(edge);
+            }
+            bin.append(" AS DOUBLE) END");
+            Map<String, String> select = plain(types);
+            select.put(b.into(), bin.toString());
+            create(c, next, select(select, hidden, table), parameters);
+            types.put(b.into(), ColumnType.NUMERIC);
+            return nonNull(c, next, List.of(b.into()));
+        }
         throw new IllegalStateException("no runner for " + step);
     }
 
@@ -370,6 +499,176 @@ public final class Curator {
         }
     }
 
+    /**
+     * Refuses a column a step adds when the table has one of that name: exactly ({@code replace} allows that one),
+     * or in another case, which the engine would take for the same column (its names ignore case, quoted or not).
+     */
+    private static void newColumn(int index, CurationStep step, String name, Map<String, ColumnType> types,
+                                  boolean replace) {
+        userName(index, step, name);
+        for (String existing : types.keySet()) {
+            if (existing.equalsIgnoreCase(name) && !(replace && existing.equals(name))) {
+                throw new RecipeException(index, step.op(), name, "step " + index + " (" + step.op() + "): there is "
+                        + "already a column \"" + existing + "\"" + (existing.equals(name) ? ""
+                        : " (names that differ only in case are one column)"));
+            }
+        }
+    }
+
+    /**
+     * The inner edges of a bin step (bins − 1 of them; none when every value is the same, which puts all in bin 0),
+     * fitted on the training rows when the table has a split, else on all.
+     */
+    private static double[] innerEdges(Connection c, int index, CurationStep.Bin b, String table, boolean split)
+            throws SQLException {
+        String x = Sql.ident(b.column());
+        String rows = " FROM " + table + " WHERE " + x + " IS NOT NULL" + (split ? " AND " + SPLIT + " = 'train'" : "");
+        double[] inner = new double[b.bins() - 1];
+        if (b.method() == CurationStep.BinMethod.UNIFORM) {
+            try (PreparedStatement s = c.prepareStatement("SELECT min(" + x + "), max(" + x + ")" + rows);
+                 ResultSet r = s.executeQuery()) {
+                r.next();
+                if (r.getObject(1) == null) {
+                    throw noValues(index, b, split);
+                }
+                double min = r.getDouble(1);
+                double width = (r.getDouble(2) - min) / b.bins();
+                if (width == 0) {
+                    return new double[0];
+                }
+                for (int k = 1; k < b.bins(); k++) {
+                    inner[k - 1] = min + k * width; // as numpy's linspace, which scikit-learn uses
+                }
+                return inner;
+            }
+        }
+        List<String> quantiles = new ArrayList<>();
+        for (int k = 1; k < b.bins(); k++) {
+            quantiles.add("quantile_cont(" + x + ", " + ((double) k / b.bins()) + ")"); // our number, not the user's
+        }
+        try (PreparedStatement s = c.prepareStatement("SELECT count(*), min(" + x + "), max(" + x + "), "
+                + String.join(", ", quantiles) + rows); ResultSet r = s.executeQuery()) {
+            r.next();
+            if (r.getLong(1) == 0) {
+                throw noValues(index, b, split);
+            }
+            if (r.getDouble(2) == r.getDouble(3)) {
+                return new double[0];
+            }
+            for (int k = 0; k < inner.length; k++) {
+                inner[k] = r.getDouble(k + 4);
+            }
+            return inner;
+        }
+    }
+
+    private static RecipeException noValues(int index, CurationStep.Bin b, boolean split) {
+        return new RecipeException(index, b.op(), b.column(), "step " + index + " (bin): column \"" + b.column()
+                + "\" has no values " + (split ? "on the training rows " : "") + "to fit bins on");
+    }
+
+    /** True for a non-null value of {@code x} that converts {@code from} → {@code to}. */
+    private static String castable(String x, ColumnType from, ColumnType to) {
+        if (from == ColumnType.CATEGORICAL && to == ColumnType.NUMERIC) {
+            // the decimals Values.parseNumber accepts: no hex, no 'inf' or 'nan', finite
+            return "(regexp_full_match(trim(" + x + "), '[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?') "
+                    + "AND isfinite(TRY_CAST(trim(" + x + ") AS DOUBLE)))";
+        }
+        if (from == ColumnType.CATEGORICAL && to == ColumnType.BOOLEAN) {
+            return "lower(trim(" + x + ")) IN ('true', 'false')";
+        }
+        if (from == ColumnType.NUMERIC && to == ColumnType.BOOLEAN) {
+            return x + " IN (0, 1)";
+        }
+        return "TRUE"; // to text, and boolean to number, always convert
+    }
+
+    private static String cast(String x, ColumnType from, ColumnType to) {
+        if (to == ColumnType.NUMERIC) {
+            return from == ColumnType.BOOLEAN ? "CAST(" + x + " AS DOUBLE)" : "TRY_CAST(trim(" + x + ") AS DOUBLE)";
+        }
+        if (to == ColumnType.BOOLEAN) {
+            return from == ColumnType.NUMERIC ? "(" + x + " = 1)" : "(lower(trim(" + x + ")) = 'true')";
+        }
+        if (from == ColumnType.NUMERIC) {
+            return Sql.numberText(x); // 3, not 3.0
+        }
+        return "CAST(" + x + " AS VARCHAR)"; // true, false
+    }
+
+    /** Refuses a date step on a column with a present value {@code parsed} (its TIMESTAMP) makes nothing of. */
+    private static void requireDates(Connection c, int index, CurationStep step, String table, String name,
+                                     String parsed, List<Object> parameters, String format) throws SQLException {
+        String[] bad = firstRow(c, table, name, parsed + " IS NULL", parameters);
+        if (bad != null) {
+            throw new RecipeException(index, step.op(), name, "step " + index + " (" + step.op() + "): column \""
+                    + name + "\": row " + bad[1] + " has \"" + bad[0] + "\", which is not a date " + (format == null
+                    ? "in ISO-8601 (2024-01-31, 2024-01-31T13:45:00)" : "in the format '" + format + "'"));
+        }
+    }
+
+    /** The value of {@code name} and its row (1-based, in the parent's file order) of the first row where it is
+     * present and {@code condition} holds; null when there is none. */
+    private static String[] firstRow(Connection c, String table, String name, String condition,
+                                     List<Object> parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT CAST(" + Sql.ident(name) + " AS VARCHAR), " + ROW
+                + " FROM " + table + " WHERE " + Sql.ident(name) + " IS NOT NULL AND " + condition + " ORDER BY "
+                + ROW + " LIMIT 1")) {
+            bind(s, parameters);
+            try (ResultSet r = s.executeQuery()) {
+                return r.next() ? new String[]{r.getString(1), Long.toString(r.getLong(2))} : null;
+            }
+        }
+    }
+
+    private static ColumnType check(int index, CurationStep step, Expression expression,
+                                    Map<String, ColumnType> types) {
+        try {
+            return expression.check(types);
+        } catch (ExpressionException e) {
+            throw new RecipeException(index, step.op(), e.column(), "step " + index + " (" + step.op() + "): "
+                    + "expression \"" + expression.text() + "\" " + e.getMessage());
+        }
+    }
+
+    /** Each user column as itself, in order, for a step to replace or add some. */
+    private static Map<String, String> plain(Map<String, ColumnType> types) {
+        Map<String, String> select = new LinkedHashMap<>();
+        types.keySet().forEach(name -> select.put(name, Sql.ident(name)));
+        return select;
+    }
+
+    private static String select(Map<String, String> columns, List<String> hidden, String table) {
+        List<String> select = new ArrayList<>();
+        columns.forEach((name, sql) -> select.add(sql.equals(Sql.ident(name)) ? sql : sql + " AS " + Sql.ident(name)));
+        select.addAll(hidden);
+        return "SELECT " + String.join(", ", select) + " FROM " + table;
+    }
+
+    private static long nonNull(Connection c, String table, List<String> columns) throws SQLException {
+        long n = 0;
+        for (String name : columns) {
+            n += VersionWriter.queryLong(c, "SELECT count(" + Sql.ident(name) + ") FROM " + table);
+        }
+        return n;
+    }
+
+    private static long count(Connection c, String sql, List<Object> parameters) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, parameters);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private static void bind(PreparedStatement s, List<Object> parameters) throws SQLException {
+        for (int i = 0; i < parameters.size(); i++) {
+            s.setObject(i + 1, parameters.get(i));
+        }
+    }
+
     private static List<String> known(int index, CurationStep step, List<String> columns,
                                       Map<String, ColumnType> types) {
         for (String name : columns) {
@@ -417,9 +716,7 @@ public final class Curator {
             throws SQLException {
         try (PreparedStatement s = c.prepareStatement("CREATE TABLE " + table + " AS " + select + " ORDER BY "
                 + ROW)) {
-            for (int i = 0; i < parameters.size(); i++) {
-                s.setObject(i + 1, parameters.get(i));
-            }
+            bind(s, parameters);
             s.execute();
         }
     }

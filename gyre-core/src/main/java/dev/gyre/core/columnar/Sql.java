@@ -17,6 +17,12 @@ final class Sql {
         return "'" + text.replace("'", "''") + "'";
     }
 
+    /** A DOUBLE as text the way {@link dev.gyre.core.table.Categories} spells it: whole numbers without ".0". */
+    static String numberText(String x) {
+        return "CASE WHEN " + x + " = trunc(" + x + ") AND abs(" + x + ") < 1e15 THEN CAST(CAST(" + x
+                + " AS BIGINT) AS VARCHAR) ELSE CAST(" + x + " AS VARCHAR) END";
+    }
+
     static String path(Path file) {
         return literal(file.toAbsolutePath().toString());
     }

@@ -137,15 +137,9 @@ public final class VersionReader {
                 throw new IllegalArgumentException("no column \"" + name + "\" in the version");
             }
             String x = Sql.ident(name);
-            select.add(("DOUBLE".equals(type) ? printedDouble(x) : "CAST(" + x + " AS VARCHAR)") + " AS " + x);
+            select.add(("DOUBLE".equals(type) ? Sql.numberText(x) : "CAST(" + x + " AS VARCHAR)") + " AS " + x);
         }
         return String.join(", ", select);
-    }
-
-    /** A DOUBLE as text the way Gyre prints numbers: integral values without a fraction. */
-    static String printedDouble(String x) {
-        return "CASE WHEN " + x + " = trunc(" + x + ") AND abs(" + x + ") < 1e15 THEN CAST(CAST(" + x
-                + " AS BIGINT) AS VARCHAR) ELSE CAST(" + x + " AS VARCHAR) END";
     }
 
     private void copy(String query, Path out, String options) {

@@ -630,7 +630,7 @@ public final class VersionWriter {
         String name = column.name();
         String x = Sql.ident(name);
         boolean doubles = loaded.doubles().contains(name);
-        String text = doubles ? VersionReader.printedDouble(x) : "CAST(" + x + " AS VARCHAR)";
+        String text = doubles ? Sql.numberText(x) : "CAST(" + x + " AS VARCHAR)";
         List<RowRule> list = new ArrayList<>();
         String wrongType = switch (column.type()) {
             case NUMERIC -> doubles ? null : x + " IS NOT NULL AND NOT " + isNumber(x);

@@ -3,6 +3,8 @@ package dev.gyre.core.curate;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.core.table.ColumnType;
+
 /** One step of a recipe. Each names its columns; the JSON form is {@code {op: "...", ...}}. */
 public sealed interface CurationStep {
     /** The operation's name as a recipe spells it. */
@@ -71,6 +73,73 @@ public sealed interface CurationStep {
             implements CurationStep {
         public String op() {
             return "outliers";
+        }
+    }
+
+    /** Keeps the rows where {@code expression}, a boolean, is true (false and null are dropped). */
+    record Filter(Expression expression) implements CurationStep {
+        public String op() {
+            return "filter";
+        }
+    }
+
+    /** Adds {@code column}, or replaces it if it exists, with the value of {@code expression} on each row. */
+    record Derive(String column, Expression expression) implements CurationStep {
+        public String op() {
+            return "derive";
+        }
+    }
+
+    /**
+     * Rewrites text dates as ISO text ({@code yyyy-MM-dd}, or {@code yyyy-MM-dd HH:mm:ss} when a value has a time of
+     * day): read with {@code format} (a strptime format such as {@code %d/%m/%Y}), or, when it is null, as ISO-8601
+     * dates and date-times.
+     */
+    record ParseDates(List<String> columns, String format) implements CurationStep {
+        public String op() {
+            return "parseDates";
+        }
+    }
+
+    /** A part of a date; {@link #json()} is its name in a recipe and the suffix of the column it makes. */
+    enum DatePart {
+        YEAR("year"), MONTH("month"), DAY("day"), DAY_OF_WEEK("dayOfWeek"), HOUR("hour");
+
+        private final String json;
+
+        DatePart(String json) {
+            this.json = json;
+        }
+
+        public String json() {
+            return json;
+        }
+    }
+
+    /** Adds a numeric column {@code <column>_<part>} per part of an ISO date column (day of week: Monday 1). */
+    record DateParts(String column, List<DatePart> parts) implements CurationStep {
+        public String op() {
+            return "dateParts";
+        }
+    }
+
+    /** Changes the types of columns, name to new type, in the order given. */
+    record Cast(Map<String, ColumnType> columns) implements CurationStep {
+        public String op() {
+            return "cast";
+        }
+    }
+
+    /** How bin edges are fitted. */
+    enum BinMethod { UNIFORM, QUANTILE }
+
+    /**
+     * Adds the numeric column {@code into} holding each value's bin, 0 to {@code bins} − 1, the edges fitted on the
+     * training rows: equal widths between the minimum and maximum (UNIFORM) or at quantiles (QUANTILE).
+     */
+    record Bin(String column, int bins, BinMethod method, String into) implements CurationStep {
+        public String op() {
+            return "bin";
         }
     }
 }

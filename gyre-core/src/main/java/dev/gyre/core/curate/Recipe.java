@@ -7,10 +7,12 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.gyre.core.table.ColumnType;
+
 /** An ordered list of curation steps, parsed from a recipe's JSON form {@code {steps: [{op, ...}, ...]}}. */
 public record Recipe(List<CurationStep> steps, Split split) {
     private static final Set<String> OPS = Set.of("dedupe", "dropMissing", "impute", "trim", "case", "rename", "drop",
-            "outliers");
+            "outliers", "filter", "derive", "parseDates", "dateParts", "cast", "bin");
 
     public Recipe {
         steps = List.copyOf(steps);
@@ -92,11 +94,35 @@ public record Recipe(List<CurationStep> steps, Split split) {
                 }
                 yield new CurationStep.Outliers(f.columns(true), method, !"drop".equals(action), threshold);
             }
+            case "filter" -> new CurationStep.Filter(f.expression());
+            case "derive" -> new CurationStep.Derive(f.name("column"), f.expression());
+            case "parseDates" -> {
+                String format = f.text("format");
+                if (format != null && !format.contains("%")) {
+                    throw f.error(null, "'format' must be a strptime format such as \"%d/%m/%Y\"");
+                }
+                yield new CurationStep.ParseDates(f.columns(true), format);
+            }
+            case "dateParts" -> new CurationStep.DateParts(f.name("column"), f.parts());
+            case "cast" -> new CurationStep.Cast(f.casts());
+            case "bin" -> {
+                String column = f.name("column");
+                double bins = f.number("bins", Double.NaN);
+                if (!(bins >= 2 && bins <= MAX_BINS) || bins != Math.rint(bins)) {
+                    throw f.error(column, "'bins' must be a whole number from 2 to " + MAX_BINS);
+                }
+                CurationStep.BinMethod method = f.choice("method", CurationStep.BinMethod.class, null);
+                String into = f.map.containsKey("into") ? f.name("into") : column + "_bin";
+                yield new CurationStep.Bin(column, (int) bins, method, into);
+            }
             default -> throw new IllegalStateException(name);
         };
         f.refuseUnknown();
         return step;
     }
+
+    /** More bins than this is a mistake in a recipe, not a binning. */
+    static final int MAX_BINS = 1_000;
 
     /** The fields of one step as they are read, so that a field no step reads is refused by name. */
     private static final class Fields {
@@ -154,6 +180,71 @@ public record Recipe(List<CurationStep> steps, Split split) {
                 renames.put(String.valueOf(e.getKey()), to);
             }
             return java.util.Collections.unmodifiableMap(renames); // in the order given: part of the identity
+        }
+
+        /** A required column name. */
+        String name(String field) {
+            read.add(field);
+            if (!(map.get(field) instanceof String s) || s.isBlank()) {
+                throw error(null, "'" + field + "' must name a column");
+            }
+            return s;
+        }
+
+        Expression expression() {
+            read.add("expression");
+            if (!(map.get("expression") instanceof String text)) {
+                throw error(null, "'expression' must be a text such as \"x > 0 and y != 'a'\"");
+            }
+            try {
+                return Expression.parse(text);
+            } catch (ExpressionException e) {
+                throw error(e.column(), "expression \"" + text + "\" " + e.getMessage());
+            }
+        }
+
+        List<CurationStep.DatePart> parts() {
+            read.add("parts");
+            List<String> names = java.util.Arrays.stream(CurationStep.DatePart.values())
+                    .map(CurationStep.DatePart::json).toList();
+            if (!(map.get("parts") instanceof List<?> list) || list.isEmpty()) {
+                throw error(null, "'parts' must list some of " + String.join(", ", names));
+            }
+            List<CurationStep.DatePart> parts = new ArrayList<>();
+            for (Object item : list) {
+                int at = names.indexOf(item);
+                if (at < 0) {
+                    throw error(null, "unknown date part '" + item + "'; one of " + String.join(", ", names));
+                }
+                if (parts.contains(CurationStep.DatePart.values()[at])) {
+                    throw error(null, "date part '" + item + "' is named twice");
+                }
+                parts.add(CurationStep.DatePart.values()[at]);
+            }
+            return List.copyOf(parts);
+        }
+
+        Map<String, ColumnType> casts() {
+            read.add("columns");
+            if (!(map.get("columns") instanceof Map<?, ?> given) || given.isEmpty()) {
+                throw error(null, "'columns' must map names to types: {\"age\": \"numeric\"}");
+            }
+            Map<String, ColumnType> casts = new LinkedHashMap<>();
+            for (Map.Entry<?, ?> e : given.entrySet()) {
+                String column = String.valueOf(e.getKey());
+                ColumnType type = null;
+                for (ColumnType t : ColumnType.values()) {
+                    if (t.name().toLowerCase(Locale.ROOT).equals(e.getValue())) {
+                        type = t;
+                    }
+                }
+                if (type == null) {
+                    throw error(column, "the type of \"" + column + "\" must be \"numeric\", \"boolean\" or "
+                            + "\"categorical\"");
+                }
+                casts.put(column, type);
+            }
+            return java.util.Collections.unmodifiableMap(casts);
         }
 
         String text(String name) {
