@@ -339,6 +339,18 @@ class LoopIT {
                 + "/content?split=train");
         assertThat(trainRows.body().strip().split("\r?\n")).hasSize((int) train + 1);
 
+        Gyre.Reply ranking = gyre.get("/api/v1/datasets/" + name + "/versions/" + curatedVersion
+                + "/feature-ranking?method=mim");
+        assertThat(ranking.status()).as(ranking.toString()).isEqualTo(200);
+        assertThat(ranking.json().path("label").asString()).isEqualTo("Species");
+        JsonNode ranked = ranking.json().path("features");
+        assertThat(ranked.size()).isEqualTo(6);
+        for (int i = 1; i < ranked.size(); i++) {
+            assertThat(ranked.get(i).path("rank").asInt()).isEqualTo(i + 1);
+            assertThat(ranked.get(i).path("score").asDouble()).isLessThanOrEqualTo(ranked.get(i - 1).path("score")
+                    .asDouble());
+        }
+
         Gyre.Reply submitted = gyre.postJson("/api/v1/training-jobs", Map.of(
                 "experiment", "penguins-curated-e2e",
                 "dataset", Map.of("name", name, "version", curatedVersion, "split", "train"),

@@ -26,6 +26,8 @@ import dev.gyre.api.Caller;
 import dev.gyre.api.data.IngestAccepted;
 import dev.gyre.api.data.IngestJobResponse;
 import dev.gyre.data.job.IngestJobs;
+import dev.gyre.api.data.FeatureRankingResponse;
+import dev.gyre.data.rank.RankingService;
 import dev.gyre.data.version.CurationService;
 import dev.gyre.data.version.IngestService;
 import dev.gyre.data.version.IngestService.Format;
@@ -62,11 +64,13 @@ class DataController implements DataApi {
     private final IngestJobs jobs;
     private final VersionService versions;
     private final CurationService curation;
+    private final RankingService ranking;
 
     DataController(DatasetService datasets, IngestService ingest, IngestJobs jobs, VersionService versions,
-                   CurationService curation) {
+                   CurationService curation, RankingService ranking) {
         this.datasets = datasets;
         this.curation = curation;
+        this.ranking = ranking;
         this.ingest = ingest;
         this.jobs = jobs;
         this.versions = versions;
@@ -167,6 +171,11 @@ class DataController implements DataApi {
     @GetMapping("/{name}/versions/{version}/quarantine")
     ResponseEntity<InputStreamResource> quarantine(@PathVariable String name, @PathVariable int version) {
         return stream(versions.quarantine(name, version), CSV);
+    }
+
+    @Override
+    public FeatureRankingResponse featureRanking(String name, int version, String label, String method, Integer k) {
+        return ranking.rank(name, version, label, method, k);
     }
 
     /**

@@ -227,6 +227,20 @@ public class VersionService {
         }
     }
 
+    /** The version's columns with their types, in file order. */
+    public TableSchema schema(String datasetName, int version) {
+        return Versions.schema(require(datasetName, version));
+    }
+
+    /**
+     * Copies the version's Parquet to {@code target}, for a feature that reads the rows itself; the caller deletes
+     * the file. Holds no transaction while it copies.
+     */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public void copyParquet(String datasetName, int version, Path target) {
+        copyParquet(require(datasetName, version), datasetName, target);
+    }
+
     /** Copies the version's Parquet to {@code target} (converting a version from before Parquet first). */
     void copyParquet(DatasetVersion v, String datasetName, Path target) {
         copy(parquetKey(v, datasetName), target, datasetName, v.getVersion());

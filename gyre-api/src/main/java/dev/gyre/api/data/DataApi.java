@@ -60,6 +60,18 @@ public interface DataApi {
     @GetExchange("/{name}/versions/{version}/profile")
     DatasetProfileResponse profile(@PathVariable String name, @PathVariable int version);
 
+    /**
+     * The version's other columns ranked by relevance to {@code label} (default: the dataset's label column, which
+     * must be categorical or boolean) by {@code method} ({@code mim}, {@code jmi}, {@code cmim} or {@code mrmr},
+     * the default), the best {@code k} (default: all). 400 {@code invalid-parameter} naming the parameter at fault,
+     * {@code unknown-column} for a label the version lacks.
+     */
+    @GetExchange("/{name}/versions/{version}/feature-ranking")
+    FeatureRankingResponse featureRanking(@PathVariable String name, @PathVariable int version,
+                                          @RequestParam(required = false) String label,
+                                          @RequestParam(required = false) String method,
+                                          @RequestParam(required = false) Integer k);
+
     /** A new version derived from {@code version} by a recipe: 201, or 200 with the version the same recipe made. */
     @PostExchange("/{name}/versions/{version}/curate")
     ResponseEntity<DatasetVersionResponse> curate(@PathVariable String name, @PathVariable int version,

@@ -1,5 +1,7 @@
 package dev.gyre.core.columnar;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -18,6 +20,9 @@ import dev.gyre.core.table.Table;
  * fraction ({@code 3}, not {@code 3.0}), others in the shortest form that reads back to the same double.
  */
 public final class VersionReader {
+    /** The name DuckDB gives a row's position in its file. */
+    private static final String POSITION = "file_row_number";
+
     private final ColumnarEngine engine;
 
     public VersionReader(ColumnarEngine engine) {
@@ -93,6 +98,71 @@ public final class VersionReader {
         } catch (SQLException e) {
             throw new ColumnarException("cannot read " + parquet + ": " + e.getMessage(), e);
         }
+    }
+
+    /** The number of rows in the file (DuckDB reads it from the footer). */
+    public long rowCount(Path parquet) {
+        try (Connection c = engine.connect(); Statement s = c.createStatement(); ResultSet r = s.executeQuery(
+                "SELECT count(*) FROM read_parquet(" + Sql.path(parquet) + ")")) {
+            r.next();
+            return r.getLong(1);
+        } catch (SQLException e) {
+            throw new ColumnarException("cannot count the rows of " + parquet + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes {@code columns} (all when empty) of {@code rows} rows of the file, picked at random, to {@code out} as
+     * Parquet (all rows if the file has no more). The same file and seed give the same rows whatever the engine's
+     * threads: a row is kept by the hash of its position in the file and the seed, the {@code rows} lowest win.
+     * (DuckDB's own {@code USING SAMPLE ... REPEATABLE} repeats only on one thread.) Memory holds the sample, not
+     * the file.
+     */
+    public void sample(Path parquet, List<String> columns, int rows, long seed, Path out) {
+        if (rows < 1) {
+            throw new IllegalArgumentException("rows must be at least 1, not " + rows);
+        }
+        Map<String, String> types = columns(parquet);
+        List<String> wanted = columns.isEmpty() ? List.copyOf(types.keySet()) : columns;
+        if (!types.containsKey(POSITION)) {
+            copy(sampleQuery(parquet, wanted, Map.of(), rows, seed), out, "FORMAT parquet, COMPRESSION snappy");
+            return;
+        }
+        // DuckDB refuses to add the position beside a column of the same name: rename that column first, in a
+        // copy in file order (the engine preserves insertion order), and back in the sample
+        String renamed = POSITION;
+        for (int n = 0; types.containsKey(renamed); n++) {
+            renamed = "gyre_" + POSITION + "_" + n;
+        }
+        Path copy = engine.tempFile(".parquet");
+        try {
+            List<String> select = new ArrayList<>();
+            for (String name : wanted) {
+                select.add(POSITION.equals(name) ? Sql.ident(name) + " AS " + Sql.ident(renamed) : Sql.ident(name));
+            }
+            copy("SELECT " + String.join(", ", select) + " FROM read_parquet(" + Sql.path(parquet) + ")", copy,
+                    "FORMAT parquet, COMPRESSION snappy");
+            copy(sampleQuery(copy, wanted, Map.of(POSITION, renamed), rows, seed), out,
+                    "FORMAT parquet, COMPRESSION snappy");
+        } finally {
+            try {
+                Files.deleteIfExists(copy);
+            } catch (IOException e) {
+                // the sample is written; a temp file left behind is not worth failing it for
+            }
+        }
+    }
+
+    private static String sampleQuery(Path parquet, List<String> columns, Map<String, String> storedAs, int rows,
+                                      long seed) {
+        List<String> select = new ArrayList<>();
+        for (String name : columns) {
+            String stored = storedAs.getOrDefault(name, name);
+            select.add(stored.equals(name) ? Sql.ident(name) : Sql.ident(stored) + " AS " + Sql.ident(name));
+        }
+        return "SELECT " + String.join(", ", select) + " FROM read_parquet(" + Sql.path(parquet)
+                + ", file_row_number = true) ORDER BY hash(" + POSITION + ", " + seed + "), " + POSITION
+                + " LIMIT " + rows;
     }
 
     /** One numeric column, missing values NaN: a column at a time, so memory holds one column, not the rows. */
