@@ -112,14 +112,10 @@ public class VersionService {
             } else {
                 reader.select(local, selected, out);
             }
-            long size = Files.size(out); // before opening: on Linux DELETE_ON_CLOSE unlinks the file at once
-            return new Content(Files.newInputStream(out, StandardOpenOption.DELETE_ON_CLOSE), size);
-        } catch (IOException | RuntimeException e) {
+            return streamed(out);
+        } catch (RuntimeException e) {
             deleteQuietly(out);
-            if (e instanceof IOException io) {
-                throw new UncheckedIOException(io);
-            }
-            throw (RuntimeException) e;
+            throw e;
         } finally {
             deleteQuietly(local);
         }
