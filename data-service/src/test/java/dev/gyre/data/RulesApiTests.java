@@ -54,6 +54,33 @@ class RulesApiTests extends DataServiceTestBase {
         throw new AssertionError("no rule " + rule + " in " + version);
     }
 
+    /**
+     * A curated version is checked against the rules of the columns it keeps: removing the rows that break the
+     * errors makes it VALID; a recipe that leaves them makes it INVALID; a renamed column leaves its rules behind.
+     */
+    @Test
+    void aCuratedVersionIsCheckedAgainstTheDeclaredRulesOfTheColumnsItKeeps() {
+        String name = dataset("reject");
+        assertThat(postCsv(name, CSV.getBytes(StandardCharsets.UTF_8)).body().path("status").asString())
+                .isEqualTo("INVALID");
+
+        Response fixed = http.post("/api/v1/datasets/" + name + "/versions/1/curate", """
+                {"recipe":{"steps":[{"op":"dedupe","columns":["id"]},{"op":"filter","expression":"age <= 120"}]}}""");
+        assertThat(fixed.status()).as(fixed.text()).isEqualTo(201);
+        assertThat(fixed.body().path("status").asString()).as(fixed.text()).isEqualTo("VALID");
+        assertThat(rule(fixed.body(), "pattern").path("failingRows").asLong()).isEqualTo(1); // the warning stays
+        assertThat(fixed.body().path("rows").asLong()).isEqualTo(9); // 12, less a6's copy, age 140 and the missing age
+
+        Response broken = http.post("/api/v1/datasets/" + name + "/versions/1/curate", """
+                {"recipe":{"steps":[{"op":"dedupe","columns":["id"]}]}}""");
+        assertThat(broken.body().path("status").asString()).as(broken.text()).isEqualTo("INVALID");
+        assertThat(rule(broken.body(), "max").path("failingRows").asLong()).isEqualTo(1);
+
+        Response renamed = http.post("/api/v1/datasets/" + name + "/versions/1/curate", """
+                {"recipe":{"steps":[{"op":"dedupe","columns":["id"]},{"op":"rename","columns":{"age":"years"}}]}}""");
+        assertThat(renamed.body().path("status").asString()).as(renamed.text()).isEqualTo("VALID");
+    }
+
     @Test
     void anErrorMakesTheVersionInvalidAndAWarningIsReportedWithRowsAndValues() {
         String name = dataset("reject");

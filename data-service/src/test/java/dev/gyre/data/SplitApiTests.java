@@ -88,6 +88,34 @@ class SplitApiTests extends DataServiceTestBase {
     }
 
     @Test
+    void aSelectionAfterTheSplitKeepsTheTopColumnsAndRecordsThemInTheLineage() {
+        String name = penguins();
+        String recipe = """
+                {"recipe":{"steps":[{"op":"dedupe"},{"op":"dropMissing"},{"op":"select","method":"jmi","k":3}],
+                 "split":{"method":"stratified","fractions":{"train":0.7,"test":0.3},"seed":7}}}""";
+        Response created = http.post("/api/v1/datasets/" + name + "/versions/1/curate", recipe);
+        assertThat(created.status()).as(created.text()).isEqualTo(201);
+        JsonNode select = http.get("/api/v1/datasets/" + name + "/versions/2").body().path("lineage").path("steps")
+                .get(2);
+        assertThat(select.path("op").asText()).isEqualTo("select");
+        JsonNode fitted = select.path("fitted");
+        assertThat(fitted.path("fittedOn").asText()).isEqualTo("train");
+        assertThat(fitted.path("rows").asLong()).isEqualTo(created.body().path("splits").path("train").asLong());
+        List<String> kept = new ArrayList<>();
+        fitted.path("kept").forEach(f -> kept.add(f.path("name").asText()));
+        assertThat(kept).hasSize(3).doesNotContain("Species");
+        String header = http.get("/api/v1/datasets/" + name + "/versions/2/content").text().lines().findFirst()
+                .orElseThrow();
+        assertThat(Arrays.asList(header.split(","))).containsExactlyInAnyOrderElementsOf(
+                java.util.stream.Stream.concat(kept.stream(), java.util.stream.Stream.of("Species")).toList());
+        assertThat(fitted.path("dropped").size()).isEqualTo(http.get("/api/v1/datasets/" + name + "/versions/1")
+                .body().path("columns").size() - 4);
+        // the same recipe on the same parent is the same version
+        Response again = http.post("/api/v1/datasets/" + name + "/versions/1/curate", recipe);
+        assertThat(again.body().path("version").asInt()).as(again.text()).isEqualTo(2);
+    }
+
+    @Test
     void badSplitsAre400sAndStoreNothing() {
         String name = penguins();
         String curate = "/api/v1/datasets/" + name + "/versions/1/curate";

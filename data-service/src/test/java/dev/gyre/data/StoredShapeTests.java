@@ -84,7 +84,7 @@ class StoredShapeTests extends DataServiceTestBase {
         assertJson(jdbc.queryForObject("select v.curation::text from dataset_version v join dataset d on d.id ="
                 + " v.dataset_id where d.name = ? and v.version = 2", String.class, name), """
                 [{"op": "dedupe", "rowsChanged": 1, "valuesChanged": 0},
-                 {"op": "impute", "rowsChanged": 0, "valuesChanged": 1}]""");
+                 {"op": "impute", "rowsChanged": 0, "valuesChanged": 1, "fitted": {"fills": {"x": 0.0}}}]""");
         assertThat(version("curation", name)).as("an ingested version has none").isNull();
     }
 

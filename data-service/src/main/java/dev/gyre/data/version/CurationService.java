@@ -2,7 +2,9 @@ package dev.gyre.data.version;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -13,12 +15,17 @@ import dev.gyre.core.blob.BlobStore;
 import dev.gyre.core.blob.Digests;
 import dev.gyre.core.columnar.ColumnarEngine;
 import dev.gyre.core.columnar.Curator;
+import dev.gyre.core.columnar.LoadProgress;
 import dev.gyre.core.columnar.VersionWriter;
 import dev.gyre.core.columnar.WrittenVersion;
 import dev.gyre.core.curate.Recipe;
 import dev.gyre.core.curate.RecipeException;
+import dev.gyre.core.table.Column;
+import dev.gyre.core.table.Rules;
+import dev.gyre.core.table.TableSchema;
 import dev.gyre.data.dataset.DatasetService;
 import dev.gyre.data.dataset.DatasetService.DatasetRef;
+import dev.gyre.data.dataset.Schemas;
 import dev.gyre.data.version.IngestService.Ingested;
 import org.springframework.stereotype.Service;
 
@@ -74,11 +81,13 @@ public class CurationService {
             } catch (RecipeException e) {
                 throw invalid(e);
             }
-            WrittenVersion written = writer.fromParquet(curatedFile, curated.schema(), typed);
+            WrittenVersion written = writer.fromParquet(curatedFile, checks(dataset, curated.schema()), typed,
+                    LoadProgress.NONE);
             // the typed file keeps the curated rows' order: the split file's values line up with its rows
             String split = curated.splits() == null ? null : blobs.put(splitFile).key();
             return ingest.saveCurated(dataset, hash, typed, written, parent.getVersion(), request.recipe(),
-                    curated.steps().stream().map(s -> new StoredStep(s.op(), s.rowsChanged(), s.valuesChanged()))
+                    curated.steps().stream().map(s -> new StoredStep(s.op(), s.rowsChanged(), s.valuesChanged(),
+                            s.fitted()))
                             .toList(), split == null ? v -> v : v -> v.split(split, curated.splits()));
         } finally {
             Upload.deleteQuietly(local);
@@ -86,6 +95,28 @@ public class CurationService {
             Upload.deleteQuietly(typed);
             Upload.deleteQuietly(splitFile);
         }
+    }
+
+    /**
+     * What a curated version is checked against: its own columns and types, with the nullability and rules the
+     * dataset declares for each column it keeps under the declared name and type (a column renamed or cast leaves
+     * its rules behind; one dropped is not missing), and the dataset's minimum rows. Failing rows are not set aside:
+     * a quarantine would reorder nothing but leave the split file out of step, so an error makes the version INVALID.
+     */
+    private static VersionWriter.Declared checks(DatasetRef dataset, TableSchema curated) {
+        TableSchema declared = Schemas.toCore(dataset.schema());
+        List<Column> columns = new ArrayList<>();
+        List<Rules.ColumnRules> rules = new ArrayList<>();
+        for (Column column : curated.columns()) {
+            Column kept = declared == null ? null : declared.column(column.name())
+                    .filter(d -> d.type() == column.type()).orElse(null);
+            columns.add(kept == null ? column : kept);
+            if (kept != null) {
+                dataset.rules().of(column.name()).ifPresent(rules::add);
+            }
+        }
+        return new VersionWriter.Declared(new TableSchema(columns), new Rules(rules, dataset.rules().minRows(), false),
+                null);
     }
 
     private static Recipe parse(CurateRequest request) {

@@ -1,5 +1,10 @@
 package dev.gyre.data.version;
 
-/** One curation step's outcome as the {@code curation} column stores it. */
-record StoredStep(String op, long rowsChanged, long valuesChanged) {
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/** One curation step's outcome as the {@code curation} column stores it; {@code fitted} absent in older rows. */
+record StoredStep(String op, long rowsChanged, long valuesChanged,
+                  @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Object> fitted) {
 }

@@ -36,7 +36,7 @@ final class Versions {
                 new ValidationReport(DatasetVersion.VALID.equals(v.getStatus()), issues, rules, v.getQuarantined()),
                 new Lineage(v.getParentVersion(), v.getRecipe(), v.getSource(), v.getCuration() == null ? null
                         : v.getCuration().stream().map(s -> new CurationStepResponse(s.op(), s.rowsChanged(),
-                        s.valuesChanged())).toList()), v.getCreatedAt(), v.getSplits());
+                        s.valuesChanged(), s.fitted())).toList()), v.getCreatedAt(), v.getSplits());
     }
 
     /** The version's columns as gyre-core's schema. */

@@ -17,6 +17,10 @@ import dev.gyre.core.curate.Expression;
 import dev.gyre.core.curate.ExpressionException;
 import dev.gyre.core.curate.Recipe;
 import dev.gyre.core.curate.RecipeException;
+import dev.gyre.core.rank.FeatureColumn;
+import dev.gyre.core.rank.FeatureRanker;
+import dev.gyre.core.rank.FeatureScore;
+import dev.gyre.core.rank.Ranking;
 import dev.gyre.core.table.Column;
 import dev.gyre.core.table.ColumnType;
 import dev.gyre.core.table.TableSchema;
@@ -42,8 +46,14 @@ public final class Curator {
         this.engine = engine;
     }
 
-    /** What one step did. */
-    public record StepOutcome(String op, long rowsChanged, long valuesChanged) {
+    /**
+     * What one step did: rows it removed, values it changed, and what it fitted on the data, if anything (fills,
+     * bounds, bin edges, the columns a selection kept with their scores), as JSON-ready values.
+     */
+    public record StepOutcome(String op, long rowsChanged, long valuesChanged, Map<String, Object> fitted) {
+        public StepOutcome {
+            fitted = fitted == null || fitted.isEmpty() ? null : java.util.Collections.unmodifiableMap(fitted);
+        }
     }
 
     /** The curated rows' schema (types carried from the parent), their count and what each step did. */
@@ -90,9 +100,10 @@ public final class Curator {
                     }
                     String next = prefix + (i + 1);
                     tables.add(next);
-                    long values = run(c, i, step, table, next, types, hidden, label);
+                    Map<String, Object> fitted = new LinkedHashMap<>();
+                    long values = run(c, i, step, table, next, types, hidden, label, fitted);
                     long after = VersionWriter.queryLong(c, "SELECT count(*) FROM " + next);
-                    outcomes.add(new StepOutcome(step.op(), rows - after, values));
+                    outcomes.add(new StepOutcome(step.op(), rows - after, values, fitted));
                     VersionWriter.execute(c, "DROP TABLE " + table);
                     table = next;
                     rows = after;
@@ -132,10 +143,10 @@ public final class Curator {
         return next;
     }
 
-    /** Makes {@code next} from {@code table}; answers the number of values changed. */
+    /** Makes {@code next} from {@code table}; answers the number of values changed and puts what it fitted. */
     private static long run(Connection c, int index, CurationStep step, String table, String next,
-                            Map<String, ColumnType> types, List<String> hidden, String label)
-            throws SQLException {
+                            Map<String, ColumnType> types, List<String> hidden, String label,
+                            Map<String, Object> fitted) throws SQLException {
         if (step instanceof CurationStep.Dedupe d) {
             List<String> keys = d.columns().isEmpty() ? List.copyOf(types.keySet()) : known(index, step, d.columns(),
                     types);
@@ -170,6 +181,11 @@ public final class Curator {
                 }
                 fills.add(fill(c, index, step, table, name, type, m));
             }
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            for (int at = 0; at < m.columns().size(); at++) {
+                recorded.put(m.columns().get(at), fills.get(at));
+            }
+            fitted.put("fills", recorded); // null for a column with no value to fit on: it stays missing
             long changed = 0;
             List<Object> parameters = new ArrayList<>();
             for (String name : types.keySet()) {
@@ -240,6 +256,9 @@ public final class Curator {
                     bounds.put(name, b);
                 }
             }
+            Map<String, Object> recorded = new LinkedHashMap<>();
+            bounds.forEach((name, b) -> recorded.put(name, List.of(b[0], b[1])));
+            fitted.put("bounds", recorded);
             if (o.clip()) {
                 List<String> select = new ArrayList<>();
                 List<Object> parameters = new ArrayList<>();
@@ -384,6 +403,8 @@ public final class Curator {
             }
             newColumn(index, step, b.into(), types, false);
             double[] inner = innerEdges(c, index, b, table, hidden.contains(SPLIT));
+            fitted.put("edges", java.util.Arrays.stream(inner).boxed().toList());
+            fitted.put("fittedOn", hidden.contains(SPLIT) ? "train" : "all");
             String x = Sql.ident(b.column());
             StringBuilder bin = new StringBuilder("CASE WHEN " + x + " IS NULL THEN NULL ELSE CAST(0");
             List<Object> parameters = new ArrayList<>();
@@ -398,7 +419,104 @@ public final class Curator {
             types.put(b.into(), ColumnType.NUMERIC);
             return nonNull(c, next, List.of(b.into()));
         }
+        if (step instanceof CurationStep.Select s) {
+            List<String> dropped = unselected(c, index, s, table, types, hidden.contains(SPLIT), label, fitted);
+            create(c, next, dropped.isEmpty() ? "SELECT * FROM " + table
+                    : "SELECT * EXCLUDE (" + idents(dropped) + ") FROM " + table);
+            dropped.forEach(types::remove);
+            return 0;
+        }
         throw new IllegalStateException("no runner for " + step);
+    }
+
+    /** The seed of the sample a selection ranks on when there are more training rows than the ranker takes. */
+    private static final long SELECT_SEED = 20_240_607L;
+
+    /**
+     * Ranks the feature columns of {@code table} against the label on its training rows (all rows without a split),
+     * a hash sample of them when there are more than {@link FeatureRanker#rowCap} allows; answers the columns to drop.
+     */
+    private static List<String> unselected(Connection c, int index, CurationStep.Select s, String table,
+                                       Map<String, ColumnType> types, boolean split, String datasetLabel,
+                                       Map<String, Object> fitted) throws SQLException {
+        String label = s.label() != null ? s.label() : datasetLabel;
+        if (label == null) {
+            throw new RecipeException(index, s.op(), null, "step " + index + " (select): name 'label'; the dataset "
+                    + "has no label column to default to");
+        }
+        known(index, s, List.of(label), types);
+        if (types.get(label) == ColumnType.NUMERIC) {
+            throw wrongType(index, s, label, ColumnType.NUMERIC, "selection ranks against a classification label "
+                    + "(a categorical or boolean column)");
+        }
+        List<String> features = types.keySet().stream().filter(n -> !n.equals(label)).toList();
+        if (s.k() > features.size()) {
+            throw new RecipeException(index, s.op(), null, "step " + index + " (select): 'k' is " + s.k()
+                    + " but there are " + features.size() + " feature columns at this step");
+        }
+        String sample = table + "_sample";
+        VersionWriter.execute(c, "CREATE TABLE " + sample + " AS SELECT * FROM " + table + " WHERE "
+                + Sql.ident(label) + " IS NOT NULL" + (split ? " AND " + SPLIT + " = 'train'" : "") + " ORDER BY hash("
+                + ROW + ", " + SELECT_SEED + "), " + ROW + " LIMIT " + FeatureRanker.rowCap(features.size()));
+        try {
+            List<String> labels = strings(c, sample, label);
+            if (labels.isEmpty()) {
+                throw new RecipeException(index, s.op(), label, "step " + index + " (select): no " + (split
+                        ? "training " : "") + "row has a value in the label column \"" + label + "\"");
+            }
+            List<FeatureColumn> columns = new ArrayList<>(features.size());
+            for (String name : features) {
+                columns.add(types.get(name) == ColumnType.NUMERIC ? new FeatureColumn.Numeric(name, doubles(c, sample,
+                        name)) : new FeatureColumn.Categorical(name, strings(c, sample, name)));
+            }
+            Ranking ranking = FeatureRanker.rank(labels, columns, s.method(), s.k());
+            List<Map<String, Object>> kept = new ArrayList<>();
+            List<String> keptNames = new ArrayList<>();
+            for (FeatureScore f : ranking.features()) {
+                kept.add(Map.of("name", f.name(), "score", f.score(), "rank", f.rank()));
+                keptNames.add(f.name());
+            }
+            List<String> dropped = features.stream().filter(n -> !keptNames.contains(n)).toList();
+            fitted.put("label", label);
+            fitted.put("method", s.method().id());
+            fitted.put("rows", ranking.rows());
+            fitted.put("fittedOn", split ? "train" : "all");
+            fitted.put("kept", kept);
+            fitted.put("dropped", dropped);
+            return dropped;
+        } finally {
+            VersionWriter.execute(c, "DROP TABLE IF EXISTS " + sample);
+        }
+    }
+
+    private static double[] doubles(Connection c, String table, String column) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT CAST(" + Sql.ident(column) + " AS DOUBLE) FROM "
+                + table); ResultSet r = s.executeQuery()) {
+            double[] values = new double[1024];
+            int n = 0;
+            while (r.next()) {
+                if (n == values.length) {
+                    values = java.util.Arrays.copyOf(values, n * 2);
+                }
+                double v = r.getDouble(1);
+                values[n++] = r.wasNull() ? Double.NaN : v;
+            }
+            return java.util.Arrays.copyOf(values, n);
+        }
+    }
+
+    /** One column as text, one String per distinct value (the engine makes a new one per cell). */
+    private static List<String> strings(Connection c, String table, String column) throws SQLException {
+        Map<String, String> seen = new java.util.HashMap<>();
+        List<String> values = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT CAST(" + Sql.ident(column) + " AS VARCHAR) FROM "
+                + table); ResultSet r = s.executeQuery()) {
+            while (r.next()) {
+                String v = r.getString(1);
+                values.add(v == null ? null : seen.computeIfAbsent(v, x -> x));
+            }
+        }
+        return values;
     }
 
     /** The fill value of an imputed column, as a parameter of the column's type; null when it has no values. */

@@ -3,6 +3,7 @@ package dev.gyre.core.curate;
 import java.util.List;
 import java.util.Map;
 
+import dev.gyre.core.rank.RankingMethod;
 import dev.gyre.core.table.ColumnType;
 
 /** One step of a recipe. Each names its columns; the JSON form is {@code {op: "...", ...}}. */
@@ -140,6 +141,17 @@ public sealed interface CurationStep {
     record Bin(String column, int bins, BinMethod method, String into) implements CurationStep {
         public String op() {
             return "bin";
+        }
+    }
+
+    /**
+     * Keeps the label and the {@code k} feature columns that rank best against it by {@code method}, ranked on the
+     * training rows (Tribuo's information-theoretic selectors, as {@code feature-ranking} does); drops the rest.
+     * {@code label} is the dataset's label when null.
+     */
+    record Select(String label, RankingMethod method, int k) implements CurationStep {
+        public String op() {
+            return "select";
         }
     }
 }

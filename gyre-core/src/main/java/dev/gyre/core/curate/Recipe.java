@@ -7,12 +7,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import dev.gyre.core.rank.RankingMethod;
 import dev.gyre.core.table.ColumnType;
 
 /** An ordered list of curation steps, parsed from a recipe's JSON form {@code {steps: [{op, ...}, ...]}}. */
 public record Recipe(List<CurationStep> steps, Split split) {
     private static final Set<String> OPS = Set.of("dedupe", "dropMissing", "impute", "trim", "case", "rename", "drop",
-            "outliers", "filter", "derive", "parseDates", "dateParts", "cast", "bin");
+            "outliers", "filter", "derive", "parseDates", "dateParts", "cast", "bin", "select");
 
     public Recipe {
         steps = List.copyOf(steps);
@@ -115,6 +116,19 @@ public record Recipe(List<CurationStep> steps, Split split) {
                 String into = f.map.containsKey("into") ? f.name("into") : column + "_bin";
                 yield new CurationStep.Bin(column, (int) bins, method, into);
             }
+            case "select" -> {
+                String label = f.text("label");
+                String method = f.text("method");
+                RankingMethod chosen = method == null ? RankingMethod.MRMR
+                        : RankingMethod.of(method).orElseThrow(() -> f.error(null,
+                        "'method' must be one of \"mim\", \"jmi\", \"cmim\", \"mrmr\""));
+                double k = f.number("k", Double.NaN);
+                if (!(k >= 1 && k <= MAX_SELECTED) || k != Math.rint(k)) {
+                    throw f.error(null, "'k' must be a whole number from 1 to " + MAX_SELECTED
+                            + ": how many feature columns to keep");
+                }
+                yield new CurationStep.Select(label, chosen, (int) k);
+            }
             default -> throw new IllegalStateException(name);
         };
         f.refuseUnknown();
@@ -123,6 +137,8 @@ public record Recipe(List<CurationStep> steps, Split split) {
 
     /** More bins than this is a mistake in a recipe, not a binning. */
     static final int MAX_BINS = 1_000;
+    /** More features than this are not a selection. */
+    static final int MAX_SELECTED = 10_000;
 
     /** The fields of one step as they are read, so that a field no step reads is refused by name. */
     private static final class Fields {

@@ -374,6 +374,7 @@ class CurationStepsTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
     void binFitsEdgesOnTheTrainingRowsWhenThereIsASplit() {
         for (String method : List.of("uniform", "quantile")) {
             for (boolean withSplit : List.of(false, true)) {
@@ -401,6 +402,9 @@ class CurationStepsTest {
                 }
                 assertThat(curated.steps().get(0).valuesChanged()).isEqualTo(present);
                 assertThat(reader.columns(out)).doesNotContainKey("__gyre_split");
+                Map<String, Object> fitted = curated.steps().get(0).fitted();
+                assertThat(fitted.get("fittedOn")).isEqualTo(withSplit ? "train" : "all");
+                assertClose((List<Double>) fitted.get("edges"), Arrays.stream(inner).boxed().toList());
             }
         }
         // the two fits differ, or the split would not be tested
@@ -416,6 +420,71 @@ class CurationStepsTest {
                 "bins", 2.5, "method", "uniform"))))).hasMessageContaining("whole number");
         assertThatThrownBy(() -> Recipe.parse(Map.of("steps", List.of(Map.of("op", "bin", "column", "bill",
                 "bins", 3))))).hasMessageContaining("'method' must be one of");
+    }
+
+    /**
+     * On the training rows the label is column {@code a}; on the test rows it is column {@code b}: a selection fitted
+     * on the training rows keeps {@code a}, with its mutual information, the label's entropy there, in bits.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void selectKeepsTheColumnsThatRankBestOnTheTrainingRows() throws Exception {
+        String[] classes = {"p", "q", "r"};
+        Random random = new Random(5);
+        StringBuilder csv = new StringBuilder("a,b,c,y,split\n");
+        int[] trainCounts = new int[3];
+        for (int i = 0; i < 300; i++) {
+            int y = random.nextInt(3);
+            boolean train = i % 2 == 0;
+            String a = train ? classes[y] : classes[random.nextInt(3)];
+            String b = train ? classes[random.nextInt(3)] : classes[y];
+            csv.append(a).append(',').append(b).append(',').append(random.nextGaussian()).append(',')
+                    .append(classes[y]).append(',').append(train ? "train" : "test").append('\n');
+            if (train) {
+                trainCounts[y]++;
+            }
+        }
+        Path file = dir.resolve("select.csv");
+        Files.writeString(file, csv);
+        Path withSplit = dir.resolve("select.parquet");
+        try (Connection c = engine.connect(); Statement s = c.createStatement()) {
+            s.execute("COPY (SELECT a, b, CAST(c AS DOUBLE) AS c, y, split AS __gyre_split FROM read_csv('" + file
+                    + "', all_varchar = true, header = true)) TO '" + withSplit + "' (FORMAT parquet)");
+        }
+        TableSchema selectSchema = new TableSchema(List.of(new Column("a", ColumnType.CATEGORICAL, true),
+                new Column("b", ColumnType.CATEGORICAL, true), new Column("c", ColumnType.NUMERIC, true),
+                new Column("y", ColumnType.CATEGORICAL, true)));
+        Path out = dir.resolve("selected.parquet");
+        Curator.Curated curated = curator.curate(withSplit, selectSchema, "y", Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "select", "method", "mim", "k", 1)))), out);
+
+        assertThat(reader.columns(out).keySet()).containsExactly("a", "y");
+        assertThat(curated.schema().names()).containsExactly("a", "y");
+        Map<String, Object> fitted = curated.steps().get(0).fitted();
+        assertThat(fitted).containsEntry("label", "y").containsEntry("method", "mim").containsEntry("rows", 150)
+                .containsEntry("fittedOn", "train").containsEntry("dropped", List.of("b", "c"));
+        double entropy = 0;
+        for (int n : trainCounts) {
+            double p = n / 150.0;
+            entropy -= p * Math.log(p) / Math.log(2);
+        }
+        Map<String, Object> kept = ((List<Map<String, Object>>) fitted.get("kept")).get(0);
+        assertThat(kept).containsEntry("name", "a").containsEntry("rank", 1);
+        assertThat((Double) kept.get("score")).isCloseTo(entropy, within(1e-9));
+
+        assertThatThrownBy(() -> curator.curate(withSplit, selectSchema, "y", Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "select", "k", 4)))), dir.resolve("too-many.parquet")))
+                .isInstanceOf(RecipeException.class).hasMessageContaining("'k' is 4 but there are 3 feature columns");
+        assertThatThrownBy(() -> curator.curate(withSplit, selectSchema, "y", Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "select", "k", 1, "label", "c")))), dir.resolve("numeric.parquet")))
+                .isInstanceOfSatisfying(RecipeException.class, e -> assertThat(e.column()).isEqualTo("c"));
+        assertThatThrownBy(() -> curator.curate(withSplit, selectSchema, null, Recipe.parse(Map.of("steps",
+                List.of(Map.of("op", "select", "k", 1)))), dir.resolve("no-label.parquet")))
+                .hasMessageContaining("name 'label'");
+        assertThatThrownBy(() -> Recipe.parse(Map.of("steps", List.of(Map.of("op", "select", "k", 0)))))
+                .hasMessageContaining("'k' must be a whole number");
+        assertThatThrownBy(() -> Recipe.parse(Map.of("steps", List.of(Map.of("op", "select", "k", 1,
+                "method", "chi2"))))).hasMessageContaining("'method' must be one of");
     }
 
     private List<Double> column(Path out, String name) {

@@ -94,6 +94,8 @@ class CuratorTest {
                 org.assertj.core.groups.Tuple.tuple("dedupe", (long) (rows.size() - distinct.size()), 0L),
                 org.assertj.core.groups.Tuple.tuple("dropMissing", (long) (distinct.size() - kept.size()), 0L),
                 org.assertj.core.groups.Tuple.tuple("impute", 0L, missingX));
+        assertThat(curated.steps().get(2).fitted()).isEqualTo(Map.of("fills", Map.of("x", mean)));
+        assertThat(curated.steps().get(0).fitted()).isNull(); // nothing fitted, nothing recorded
         assertThat(rows.size() - distinct.size()).isGreaterThanOrEqualTo(10); // the planted copies, and chance ones
         assertThat(curated.rows()).isEqualTo(kept.size());
         double[] x = reader.doubles(out, "x");
@@ -139,6 +141,7 @@ class CuratorTest {
         Curator.Curated clip = run(null, Map.of("steps", List.of(Map.of("op", "outliers", "columns", List.of("y")))),
                 clipped);
         assertThat(clip.steps().get(0).valuesChanged()).isEqualTo(outside);
+        assertThat(clip.steps().get(0).fitted()).isEqualTo(Map.of("bounds", Map.of("y", List.of(low, high))));
         assertThat(Arrays.stream(reader.doubles(clipped, "y")).max().orElseThrow()).isEqualTo(high);
 
         Path dropped = dir.resolve("drop.parquet");
