@@ -366,6 +366,83 @@ class LoopIT {
         assertThat(done.json().path("bestRun").path("metrics").path("accuracy").asDouble()).isGreaterThan(0.9);
     }
 
+    /**
+     * Seattle's daily weather, 2012–2015: date parts and a derived column checked row by row against java.time and
+     * the CSV; a time split whose train rows all come before the test rows; a selection fitted on the train rows.
+     */
+    @Test
+    @Order(21)
+    void extractsDatePartsFromSeattlesWeatherAndSelectsOnTheTrainRows() throws Exception {
+        byte[] csv = Files.readAllBytes(Path.of(System.getProperty("gyre.datasets", "../datasets"),
+                "seattle-weather.csv"));
+        List<String[]> rows = new java.util.ArrayList<>();
+        for (String line : new String(csv, java.nio.charset.StandardCharsets.UTF_8).split("\r?\n")) {
+            rows.add(line.split(",", -1));
+        }
+        rows.remove(0);
+        String name = "seattle-weather";
+        assertThat(gyre.postJson("/api/v1/datasets", Map.of("name", name, "labelColumn", "weather")).status())
+                .isEqualTo(201);
+        assertThat(gyre.postCsv("/api/v1/datasets/" + name + "/versions", csv).status()).isEqualTo(201);
+
+        Gyre.Reply parts = gyre.postJson("/api/v1/datasets/" + name + "/versions/1/curate", Map.of("recipe", Map.of(
+                "steps", List.of(Map.of("op", "dateParts", "column", "date", "parts", List.of("year", "month",
+                                "dayOfWeek")),
+                        Map.of("op", "derive", "column", "temp_range", "expression", "temp_max - temp_min")),
+                "split", Map.of("method", "time", "column", "date", "fractions", Map.of("train", 0.8, "test", 0.2)))));
+        assertThat(parts.status()).as(parts.toString()).isEqualTo(201);
+        JsonNode steps = parts.json().path("lineage").path("steps");
+        assertThat(steps.get(0).path("valuesChanged").asLong()).isEqualTo(3L * rows.size());
+        assertThat(steps.get(1).path("valuesChanged").asLong()).isEqualTo(rows.size());
+        long train = Math.round(0.8 * rows.size());
+        assertThat(parts.json().path("splits").path("train").asLong()).isEqualTo(train);
+        int v2 = parts.json().path("version").asInt();
+
+        Map<String, String[]> byDate = new java.util.HashMap<>();
+        rows.forEach(r -> byDate.put(r[0], r));
+        String lastTrain = null;
+        for (String split : List.of("train", "test")) {
+            String[] lines = gyre.get("/api/v1/datasets/" + name + "/versions/" + v2 + "/content?split=" + split)
+                    .body().strip().split("\r?\n");
+            List<String> header = List.of(lines[0].split(","));
+            assertThat(lines).hasSize((int) (split.equals("train") ? train : rows.size() - train) + 1);
+            for (int i = 1; i < lines.length; i++) {
+                String[] cells = lines[i].split(",", -1);
+                String date = cells[header.indexOf("date")];
+                java.time.LocalDate day = java.time.LocalDate.parse(date);
+                assertThat(Double.parseDouble(cells[header.indexOf("date_year")])).isEqualTo(day.getYear());
+                assertThat(Double.parseDouble(cells[header.indexOf("date_month")])).isEqualTo(day.getMonthValue());
+                assertThat(Double.parseDouble(cells[header.indexOf("date_dayOfWeek")]))
+                        .isEqualTo(day.getDayOfWeek().getValue());
+                String[] source = byDate.get(date);
+                assertThat(Double.parseDouble(cells[header.indexOf("temp_range")])).isCloseTo(
+                        Double.parseDouble(source[2]) - Double.parseDouble(source[3]),
+                        org.assertj.core.data.Offset.offset(1e-9));
+                if (split.equals("train")) {
+                    lastTrain = lastTrain == null || date.compareTo(lastTrain) > 0 ? date : lastTrain;
+                } else {
+                    assertThat(date).as("a test day after every train day").isGreaterThan(lastTrain);
+                }
+            }
+        }
+
+        Gyre.Reply selected = gyre.postJson("/api/v1/datasets/" + name + "/versions/1/curate", Map.of("recipe",
+                Map.of("steps", List.of(Map.of("op", "dateParts", "column", "date", "parts", List.of("month")),
+                                Map.of("op", "select", "k", 2)),
+                        "split", Map.of("method", "time", "column", "date", "fractions",
+                                Map.of("train", 0.8, "test", 0.2)))));
+        assertThat(selected.status()).as(selected.toString()).isEqualTo(201);
+        JsonNode fitted = selected.json().path("lineage").path("steps").get(1).path("fitted");
+        assertThat(fitted.path("rows").asLong()).isEqualTo(train);
+        assertThat(fitted.path("kept").size()).isEqualTo(2);
+        assertThat(fitted.path("dropped").size()).isEqualTo(4); // of date, precipitation, temps, wind and month
+        List<String> header = List.of(gyre.get("/api/v1/datasets/" + name + "/versions/"
+                + selected.json().path("version").asInt() + "/content").body().lines().findFirst().orElseThrow()
+                .split(","));
+        assertThat(header).hasSize(3).contains("weather", fitted.path("kept").get(0).path("name").asString(),
+                fitted.path("kept").get(1).path("name").asString());
+    }
+
     private static String typeOf(JsonNode version, String column) {
         return column(version, column).path("type").asString();
     }
