@@ -22,6 +22,11 @@ class AlgorithmCatalogTest {
     @ParameterizedTest
     @CsvSource({
             "logistic-regression, '', 0.97",
+            "linear-svm, '', 0.97",
+            "svm, '', 0.97",
+            "knn, '', 0.95",
+            "extra-trees, 'numTrees=50', 0.95",
+            "factorization-machine, 'epochs=20', 0.93",
             "cart, 'maxDepth=5', 0.9",
             "random-forest, 'numTrees=20;maxDepth=6', 0.93",
             "xgboost, 'numTrees=20', 0.93"})
@@ -38,6 +43,8 @@ class AlgorithmCatalogTest {
     @ParameterizedTest
     @CsvSource({
             "linear-regression, ''",
+            "knn, ''",
+            "extra-trees, 'numTrees=50'",
             "cart, 'maxDepth=4'",
             "random-forest, 'numTrees=20;maxDepth=4'",
             "xgboost, 'numTrees=20;maxDepth=3'"})
@@ -52,9 +59,18 @@ class AlgorithmCatalogTest {
     @Test
     void listsEveryAlgorithmOfBothTasksWithItsHyperparameters() {
         assertThat(catalog.all()).extracting(a -> a.task().json() + ":" + a.name()).containsExactly(
-                "classification:logistic-regression", "classification:cart", "classification:random-forest",
-                "classification:xgboost", "regression:linear-regression", "regression:cart",
-                "regression:random-forest", "regression:xgboost");
+                "classification:logistic-regression", "classification:linear-svm", "classification:svm", "classification:knn", "classification:cart",
+                "classification:random-forest", "classification:extra-trees", "classification:xgboost",
+                "classification:factorization-machine", "regression:linear-regression", "regression:knn", "regression:cart", "regression:random-forest", "regression:extra-trees",
+                "regression:xgboost");
+        assertThat(catalog.find(Task.CLASSIFICATION, "svm").orElseThrow().hyperparameters()).containsExactly(
+                new Hyperparameter("C", "double", 1.0, "(0, 1000000]"),
+                new Hyperparameter("kernel", "string", "rbf", "rbf|linear|poly|sigmoid"),
+                new Hyperparameter("gamma", "double", 0.0, "[0, inf)"),
+                new Hyperparameter("degree", "int", 3, "[1, 10]"));
+        assertThat(catalog.all()).allSatisfy(a -> assertThat(a.complexity()).isBetween(1, 4));
+        assertThat(catalog.find(Task.CLASSIFICATION, "logistic-regression").orElseThrow().complexity())
+                .isLessThan(catalog.find(Task.CLASSIFICATION, "xgboost").orElseThrow().complexity());
         Algorithm xgboost = catalog.find(Task.CLASSIFICATION, "xgboost").orElseThrow();
         assertThat(xgboost.hyperparameters()).extracting(Hyperparameter::name)
                 .containsExactly("numTrees", "maxDepth", "eta", "subsample");
@@ -122,8 +138,8 @@ class AlgorithmCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'alpha' must be in [0, inf)");
         assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "linear-regression", Map.of("l1Ratio", 0), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'l1Ratio' must be in [0.01, 1]");
-        assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "svm", Map.of(), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'svm'");
+        assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "linear-svm", Map.of(), 1))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'linear-svm'");
     }
 
     @Test

@@ -36,7 +36,7 @@ class AlgorithmCatalogApiTests extends TrainingServiceTestBase {
                 .isEqualTo("double");
     }
 
-    // algorithms.json is the answer of main before the catalog was rewritten: order, types and number forms included
+    // algorithms.json pins the answer: order, types and number forms included (regenerated when the catalog grows)
     @Test
     void answersTheCatalogJsonByteForByteAsPinned() throws IOException {
         var response = http.get("/api/v1/algorithms");
