@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Hold-out and k-fold evaluation of a trainer on a dataset (no stratification). The trainer and the
+ * Hold-out, k-fold and stratified k-fold evaluation of a trainer on a dataset. The trainer and the
  * dataset must have the same output type ({@code Trainer<Label>} with a {@code Dataset<Label>}, ...);
  * they are taken as wildcards so that callers holding a {@code Trainer<?>} from the
  * {@link AlgorithmCatalog} need no casts.
@@ -44,6 +44,67 @@ public final class Evaluation {
             throw new IllegalArgumentException("folds must be in [2, " + data.size() + "], got " + folds);
         }
         return kfoldTyped(cast(trainer), cast(data), folds, seed);
+    }
+
+    /**
+     * k-fold with every class spread evenly over the folds, as scikit-learn's StratifiedKFold: each class's rows,
+     * shuffled by the seed, are dealt to the folds in turn, so a fold's share of a class is the whole dataset's
+     * within one row. For a classification dataset only.
+     */
+    public static EvaluationResult stratifiedKfold(Trainer<?> trainer, Dataset<?> data, int folds, long seed) {
+        if (folds < 2 || folds > data.size()) {
+            throw new IllegalArgumentException("folds must be in [2, " + data.size() + "], got " + folds);
+        }
+        return foldsTyped(cast(trainer), cast(data), stratifiedFolds(data, folds, seed));
+    }
+
+    /** The fold (0 to {@code folds - 1}) of each row of a classification dataset, as {@link #stratifiedKfold} draws them. */
+    public static int[] stratifiedFolds(Dataset<?> data, int folds, long seed) {
+        Map<String, List<Integer>> byClass = new java.util.TreeMap<>();
+        int row = 0;
+        for (Example<?> example : data) {
+            byClass.computeIfAbsent(example.getOutput().toString(), k -> new ArrayList<>()).add(row++);
+        }
+        java.util.Random random = new java.util.Random(seed);
+        int[] fold = new int[data.size()];
+        int next = 0;
+        for (List<Integer> rows : byClass.values()) {
+            java.util.Collections.shuffle(rows, random);
+            for (int r : rows) {
+                fold[r] = next;
+                next = (next + 1) % folds;
+            }
+        }
+        return fold;
+    }
+
+    private static <T extends Output<T>> EvaluationResult foldsTyped(Trainer<T> trainer, Dataset<T> data, int[] fold) {
+        long start = System.nanoTime();
+        int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
+        List<Example<T>> examples = new ArrayList<>(data.size());
+        data.forEach(examples::add);
+        Map<String, double[]> sums = new LinkedHashMap<>();
+        for (int f = 0; f < folds; f++) {
+            List<Example<T>> train = new ArrayList<>();
+            List<Example<T>> test = new ArrayList<>();
+            for (int r = 0; r < examples.size(); r++) {
+                (fold[r] == f ? test : train).add(examples.get(r));
+            }
+            Model<T> model = trainer.train(dataset(train, data, "fold " + f + " train"));
+            Metrics.compute(model, dataset(test, data, "fold " + f + " test")).forEach((k, v) -> {
+                double[] s = sums.computeIfAbsent(k, x -> new double[2]);
+                s[0] += v;
+                s[1]++;
+            });
+        }
+        Map<String, Double> means = new LinkedHashMap<>();
+        sums.forEach((k, s) -> means.put(k, s[0] / s[1]));
+        return new EvaluationResult(means, (System.nanoTime() - start) / 1_000_000);
+    }
+
+    private static <T extends Output<T>> MutableDataset<T> dataset(List<Example<T>> examples, Dataset<T> of, String name) {
+        return new MutableDataset<>(new ListDataSource<>(examples, of.getOutputFactory(),
+                new SimpleDataSourceProvenance(name, of.getOutputFactory())));
     }
 
     /** Trains a model on the whole dataset (the final model of a run). */

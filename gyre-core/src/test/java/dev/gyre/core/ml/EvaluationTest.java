@@ -25,6 +25,41 @@ class EvaluationTest {
         assertThat(Evaluation.kfold(trainer, data, 5, 11).metrics()).isEqualTo(kfold.metrics());
     }
 
+    // penguins: Adelie 152, Chinstrap 68, Gentoo 124 (344 rows); 5 folds of 68 or 69 rows
+    @Test
+    void stratifiedFoldsGiveEveryFoldTheWholeDatasetsShareOfEachClassWithinOneRow() {
+        var data = Penguins.species();
+        int[] fold = Evaluation.stratifiedFolds(data, 5, 11);
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        int[] sizes = new int[5];
+        int r = 0;
+        for (var example : data) {
+            counts.computeIfAbsent(example.getOutput().getLabel(), k -> new int[5])[fold[r]]++;
+            sizes[fold[r++]]++;
+        }
+        assertThat(counts).containsOnlyKeys("Adelie", "Chinstrap", "Gentoo");
+        assertThat(java.util.Arrays.stream(counts.get("Adelie")).sum()).isEqualTo(152);
+        counts.forEach((label, perFold) -> {
+            int total = java.util.Arrays.stream(perFold).sum();
+            for (int f = 0; f < 5; f++) {
+                assertThat((double) perFold[f]).as(label + " in fold " + f).isBetween(total / 5.0 - 1, total / 5.0 + 1);
+            }
+        });
+        for (int size : sizes) {
+            assertThat(size).isBetween(68, 69);
+        }
+        assertThat(Evaluation.stratifiedFolds(data, 5, 11)).as("seeded").isEqualTo(fold);
+        assertThat(Evaluation.stratifiedFolds(data, 5, 12)).isNotEqualTo(fold);
+
+        var trainer = catalog.trainer(Task.CLASSIFICATION, "cart", Map.of("maxDepth", 4), 3);
+        EvaluationResult result = Evaluation.stratifiedKfold(trainer, data, 5, 11);
+        assertThat(result.metrics()).containsOnlyKeys("accuracy", "f1_macro", "precision_macro", "recall_macro");
+        assertThat(result.metrics().get("accuracy")).isBetween(0.9, 1.0);
+        assertThat(Evaluation.stratifiedKfold(trainer, data, 5, 11).metrics()).isEqualTo(result.metrics());
+        assertThatThrownBy(() -> Evaluation.stratifiedKfold(trainer, data, 1, 11))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("folds must be in [2, 344]");
+    }
+
     @Test
     void kfoldOfLinearRegressionOnBodyMassExplainsMostVariance() {
         var trainer = catalog.trainer(Task.REGRESSION, "linear-regression", Map.of(), 3);
