@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToIntFunction;
 
 import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.EvaluationSpec;
@@ -26,7 +27,7 @@ import org.tribuo.Trainer;
 
 /**
  * A job's runs, one per trial (candidate × search point), each trained, evaluated by k-fold or hold-out and
- * recorded, and the best of them by the job's metric. Runs already written by an interrupted attempt of the
+ * recorded, and the best of them by the job's metric (ties go to the simpler algorithm). Runs already written by an interrupted attempt of the
  * same job are kept and not trained again (training is seeded, so they would come out the same).
  */
 @Component
@@ -67,7 +68,11 @@ class Leaderboard {
             done.add(evaluate(job, request, trials.get(i), task, dataset, checkpoint));
             store.progress(job.getId(), i + 1);
         }
-        return best(done, evaluation.metric());
+        return best(done, evaluation.metric(), run -> complexity(task, run));
+    }
+
+    private int complexity(Task task, Run run) {
+        return catalog.find(task, run.getAlgorithm()).map(a -> a.complexity()).orElse(Integer.MAX_VALUE);
     }
 
     private Run evaluate(TrainingJob job, TrainingJobRequest request, Trial trial, Task task, Dataset<?> dataset,
@@ -79,9 +84,15 @@ class Leaderboard {
         try {
             Trainer<?> trainer = CheckpointTrainer.wrap(catalog.trainer(task, trial.algorithm(), params, request.seed()),
                     checkpoint);
-            EvaluationResult result = evaluation.method() == EvaluationMethod.KFOLD
-                    ? Evaluation.kfold(trainer, dataset, evaluation.folds(), request.seed())
-                    : Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
+            EvaluationResult result;
+            if (evaluation.method() == EvaluationMethod.KFOLD) {
+                // classes spread evenly over the folds for classification, as scikit-learn's cross_val_score does
+                result = task == Task.CLASSIFICATION
+                        ? Evaluation.stratifiedKfold(trainer, dataset, evaluation.folds(), request.seed())
+                        : Evaluation.kfold(trainer, dataset, evaluation.folds(), request.seed());
+            } else {
+                result = Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
+            }
             run = Run.succeeded(job.getExperiment(), job.getId(), trial.algorithm(), params, result.metrics(),
                     result.durationMs());
         } catch (Checkpoint.Cancelled | Checkpoint.Stopping e) {
@@ -97,12 +108,24 @@ class Leaderboard {
         return runs.save(run);
     }
 
-    private static Run best(List<Run> done, String metric) {
+    /**
+     * The run with the best value of the metric; between runs with the same value, the one of the simpler algorithm
+     * (its catalog complexity), then the earlier one.
+     */
+    static Run best(List<Run> done, String metric, ToIntFunction<Run> complexity) {
         Run best = null;
         for (Run run : done) {
             Double value = run.getMetrics().get(metric);
-            if (Run.SUCCEEDED.equals(run.getStatus()) && value != null
-                    && (best == null || Metrics.isBetter(metric, value, best.getMetrics().get(metric)))) {
+            if (!Run.SUCCEEDED.equals(run.getStatus()) || value == null) {
+                continue;
+            }
+            if (best == null) {
+                best = run;
+                continue;
+            }
+            double bestValue = best.getMetrics().get(metric);
+            if (Metrics.isBetter(metric, value, bestValue)
+                    || value == bestValue && complexity.applyAsInt(run) < complexity.applyAsInt(best)) {
                 best = run;
             }
         }
