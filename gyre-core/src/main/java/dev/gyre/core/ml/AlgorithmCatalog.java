@@ -59,6 +59,14 @@ public final class AlgorithmCatalog {
             new RealParam("fractionFeaturesInSplit", 0.5, exclusive(0), exclusive(1));
     private static final RealParam EXTRA_TREES_FRACTION =
             new RealParam("fractionFeaturesInSplit", 0.5, exclusive(0), inclusive(1));
+    // classification forests as scikit-learn grows them: sqrt(features) per split (0 here), deep trees, small leaves
+    private static final RealParam CLASSIFICATION_FOREST_FRACTION =
+            new RealParam("fractionFeaturesInSplit", 0.0, inclusive(0), exclusive(1));
+    private static final RealParam CLASSIFICATION_EXTRA_TREES_FRACTION =
+            new RealParam("fractionFeaturesInSplit", 0.0, inclusive(0), inclusive(1));
+    private static final IntParam FOREST_DEPTH = new IntParam("maxDepth", 30, 1, 100);
+    private static final RealParam FOREST_MIN_CHILD_WEIGHT =
+            new RealParam("minChildWeight", 1.0, inclusive(0), Bound.INFINITY);
     private static final ChoiceParam IMPURITY = new ChoiceParam("impurity", "gini", List.of("gini", "entropy"));
     private static final RealParam ETA = new RealParam("eta", 0.3, exclusive(0), inclusive(1));
     private static final RealParam SUBSAMPLE = new RealParam("subsample", 1.0, exclusive(0), inclusive(1));
@@ -132,15 +140,23 @@ public final class AlgorithmCatalog {
                 List.of(TREE_DEPTH, MIN_CHILD_WEIGHT, TREE_FRACTION, IMPURITY),
                 (v, seed) -> cartClassification(v, TREE_FRACTION, false, seed)));
         list.add(new Entry(Task.CLASSIFICATION, "random-forest", ENSEMBLE,
-                "Random forest of CART classification trees with majority voting",
-                List.of(NUM_TREES, TREE_DEPTH, MIN_CHILD_WEIGHT, FOREST_FRACTION, IMPURITY),
-                (v, seed) -> new RandomForestTrainer<>(cartClassification(v, FOREST_FRACTION, false, seed),
-                        new VotingCombiner(), v.get(NUM_TREES), seed)));
+                "Random forest of CART classification trees with majority voting; fractionFeaturesInSplit 0 means"
+                        + " scikit-learn's 'sqrt', the square root of the number of features",
+                List.of(NUM_TREES, FOREST_DEPTH, FOREST_MIN_CHILD_WEIGHT, CLASSIFICATION_FOREST_FRACTION, IMPURITY),
+                (v, seed) -> new PerDatasetTrainer<Label>(data -> new RandomForestTrainer<>(
+                        cartClassification(v, sqrtIfZero(v.get(CLASSIFICATION_FOREST_FRACTION), data, 0.99), false, seed),
+                        new VotingCombiner(), v.get(NUM_TREES), seed),
+                        new RandomForestTrainer<>(cartClassification(v, 0.5, false, seed), new VotingCombiner(),
+                                v.get(NUM_TREES), seed))));
         list.add(new Entry(Task.CLASSIFICATION, "extra-trees", ENSEMBLE,
-                "Extremely randomized trees: CART trees on random split points, majority voting",
-                List.of(NUM_TREES, TREE_DEPTH, MIN_CHILD_WEIGHT, EXTRA_TREES_FRACTION, IMPURITY),
-                (v, seed) -> new ExtraTreesTrainer<>(cartClassification(v, EXTRA_TREES_FRACTION, true, seed),
-                        new VotingCombiner(), v.get(NUM_TREES), seed)));
+                "Extremely randomized trees: CART trees on random split points, majority voting;"
+                        + " fractionFeaturesInSplit 0 means the square root of the number of features",
+                List.of(NUM_TREES, FOREST_DEPTH, FOREST_MIN_CHILD_WEIGHT, CLASSIFICATION_EXTRA_TREES_FRACTION, IMPURITY),
+                (v, seed) -> new PerDatasetTrainer<Label>(data -> new ExtraTreesTrainer<>(
+                        cartClassification(v, sqrtIfZero(v.get(CLASSIFICATION_EXTRA_TREES_FRACTION), data, 1.0), true, seed),
+                        new VotingCombiner(), v.get(NUM_TREES), seed),
+                        new ExtraTreesTrainer<>(cartClassification(v, 0.5, true, seed), new VotingCombiner(),
+                                v.get(NUM_TREES), seed))));
         list.add(new Entry(Task.CLASSIFICATION, "xgboost", ENSEMBLE, "Gradient-boosted trees (XGBoost)",
                 List.of(NUM_TREES, XGBOOST_DEPTH, ETA, SUBSAMPLE),
                 (v, seed) -> new XGBoostClassificationTrainer(v.get(NUM_TREES), v.get(ETA), 0.0, v.get(XGBOOST_DEPTH),
@@ -186,9 +202,23 @@ public final class AlgorithmCatalog {
 
     private static CARTClassificationTrainer cartClassification(Values v, RealParam fraction, boolean randomSplits,
                                                                 long seed) {
+        return cartClassification(v, v.get(fraction), randomSplits, seed);
+    }
+
+    private static CARTClassificationTrainer cartClassification(Values v, double fraction, boolean randomSplits,
+                                                                long seed) {
         return new CARTClassificationTrainer(v.get(TREE_DEPTH), (float) v.get(MIN_CHILD_WEIGHT), 0f,
-                (float) v.get(fraction), randomSplits, v.get(IMPURITY).equals("entropy") ? new Entropy() : new GiniIndex(),
+                (float) fraction, randomSplits, v.get(IMPURITY).equals("entropy") ? new Entropy() : new GiniIndex(),
                 seed);
+    }
+
+    /** {@code fraction}, or when it is 0 the share of {@code data}'s features that makes sqrt(features), at most {@code max}. */
+    private static double sqrtIfZero(double fraction, Dataset<?> data, double max) {
+        if (fraction > 0) {
+            return fraction;
+        }
+        int features = Math.max(1, data.getFeatureMap().size());
+        return Math.min(max, Math.sqrt(features) / features);
     }
 
     private static CARTRegressionTrainer cartRegression(Values v, RealParam fraction, boolean randomSplits, long seed) {

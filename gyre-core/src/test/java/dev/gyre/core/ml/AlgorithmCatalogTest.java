@@ -131,7 +131,7 @@ class AlgorithmCatalogTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'eta' must be a number");
         assertThatThrownBy(() -> catalog.trainer(Task.CLASSIFICATION, "random-forest",
                 Map.of("fractionFeaturesInSplit", 1.0), 1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fractionFeaturesInSplit' must be in (0, 1)");
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'fractionFeaturesInSplit' must be in [0, 1)");
         assertThatThrownBy(() -> catalog.trainer(Task.CLASSIFICATION, "cart", Map.of("impurity", "mse"), 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'impurity' must be one of gini|entropy");
         assertThatThrownBy(() -> catalog.trainer(Task.REGRESSION, "linear-regression", Map.of("alpha", -0.1), 1))
