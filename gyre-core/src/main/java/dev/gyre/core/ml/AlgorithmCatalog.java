@@ -98,6 +98,11 @@ public final class AlgorithmCatalog {
     private static final int KERNEL_MODEL = 3;
     private static final int ENSEMBLE = 4;
 
+    static {
+        // LibSVM prints its optimiser's progress to standard output, once per fit
+        libsvm.svm.svm_set_print_string_function(message -> { });
+    }
+
     private final List<Entry> entries;
 
     /** The catalog with {@link #DEFAULT_XGBOOST_THREADS} threads per XGBoost training. */
