@@ -83,7 +83,7 @@ public final class Evaluation {
         int folds = java.util.Arrays.stream(fold).max().orElse(0) + 1;
         List<Example<T>> examples = new ArrayList<>(data.size());
         data.forEach(examples::add);
-        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<Map<String, Double>> scores = new ArrayList<>();
         for (int f = 0; f < folds; f++) {
             List<Example<T>> train = new ArrayList<>();
             List<Example<T>> test = new ArrayList<>();
@@ -91,15 +91,9 @@ public final class Evaluation {
                 (fold[r] == f ? test : train).add(examples.get(r));
             }
             Model<T> model = trainer.train(dataset(train, data, "fold " + f + " train"));
-            Metrics.compute(model, dataset(test, data, "fold " + f + " test")).forEach((k, v) -> {
-                double[] s = sums.computeIfAbsent(k, x -> new double[2]);
-                s[0] += v;
-                s[1]++;
-            });
+            scores.add(Metrics.compute(model, dataset(test, data, "fold " + f + " test")));
         }
-        Map<String, Double> means = new LinkedHashMap<>();
-        sums.forEach((k, s) -> means.put(k, s[0] / s[1]));
-        return new EvaluationResult(means, (System.nanoTime() - start) / 1_000_000);
+        return EvaluationResult.ofFolds(scores, (System.nanoTime() - start) / 1_000_000);
     }
 
     private static <T extends Output<T>> MutableDataset<T> dataset(List<Example<T>> examples, Dataset<T> of, String name) {
@@ -140,19 +134,13 @@ public final class Evaluation {
         // KFoldSplitter is what Tribuo's CrossValidation uses; driving it directly gives us the fold test
         // sets, which CrossValidation does not expose, without training twice
         Iterator<KFoldSplitter.TrainTestFold<T>> splits = new KFoldSplitter<T>(folds, seed).split(data, true);
-        Map<String, double[]> sums = new LinkedHashMap<>();
+        List<Map<String, Double>> scores = new ArrayList<>();
         while (splits.hasNext()) {
             KFoldSplitter.TrainTestFold<T> split = splits.next();
             Model<T> model = trainer.train(split.train);
-            Metrics.compute(model, split.test).forEach((k, v) -> {
-                double[] s = sums.computeIfAbsent(k, x -> new double[2]);
-                s[0] += v;
-                s[1]++;
-            });
+            scores.add(Metrics.compute(model, split.test));
         }
-        Map<String, Double> means = new LinkedHashMap<>();
-        sums.forEach((k, s) -> means.put(k, s[0] / s[1]));
-        return new EvaluationResult(means, (System.nanoTime() - start) / 1_000_000);
+        return EvaluationResult.ofFolds(scores, (System.nanoTime() - start) / 1_000_000);
     }
 
     @SuppressWarnings("unchecked")

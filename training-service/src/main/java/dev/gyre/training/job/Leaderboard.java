@@ -94,7 +94,7 @@ class Leaderboard {
                 result = Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
             }
             run = Run.succeeded(job.getExperiment(), job.getId(), trial.algorithm(), params, result.metrics(),
-                    result.durationMs());
+                    result.folds(), result.durationMs());
         } catch (Checkpoint.Cancelled | Checkpoint.Stopping e) {
             throw e;
         } catch (RuntimeException e) {

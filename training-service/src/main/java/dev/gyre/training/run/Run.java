@@ -2,6 +2,7 @@ package dev.gyre.training.run;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -41,6 +42,10 @@ public class Run {
     @Column(nullable = false)
     private Map<String, Double> metrics;
 
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "fold_metrics", nullable = false)
+    private List<Map<String, Double>> foldMetrics;
+
     @Column(name = "duration_ms", nullable = false)
     private long durationMs;
 
@@ -56,13 +61,15 @@ public class Run {
     }
 
     private Run(String experiment, UUID jobId, String algorithm, Map<String, Object> params,
-                Map<String, Double> metrics, long durationMs, String status, String error) {
+                Map<String, Double> metrics, List<Map<String, Double>> foldMetrics, long durationMs, String status,
+                String error) {
         this.id = UUID.randomUUID();
         this.experiment = experiment;
         this.jobId = jobId;
         this.algorithm = algorithm;
         this.params = new LinkedHashMap<>(params);
         this.metrics = new LinkedHashMap<>(metrics);
+        this.foldMetrics = foldMetrics.stream().map(f -> (Map<String, Double>) new LinkedHashMap<>(f)).toList();
         this.durationMs = durationMs;
         this.status = status;
         this.error = error;
@@ -71,12 +78,18 @@ public class Run {
 
     public static Run succeeded(String experiment, UUID jobId, String algorithm, Map<String, Object> params,
                                 Map<String, Double> metrics, long durationMs) {
-        return new Run(experiment, jobId, algorithm, params, metrics, durationMs, SUCCEEDED, null);
+        return succeeded(experiment, jobId, algorithm, params, metrics, List.of(), durationMs);
+    }
+
+    /** @param foldMetrics each fold's metrics of a k-fold evaluation, in fold order */
+    public static Run succeeded(String experiment, UUID jobId, String algorithm, Map<String, Object> params,
+                                Map<String, Double> metrics, List<Map<String, Double>> foldMetrics, long durationMs) {
+        return new Run(experiment, jobId, algorithm, params, metrics, foldMetrics, durationMs, SUCCEEDED, null);
     }
 
     public static Run failed(String experiment, UUID jobId, String algorithm, Map<String, Object> params,
                              long durationMs, String error) {
-        return new Run(experiment, jobId, algorithm, params, Map.of(), durationMs, FAILED, error);
+        return new Run(experiment, jobId, algorithm, params, Map.of(), List.of(), durationMs, FAILED, error);
     }
 
     public UUID getId() {
@@ -101,6 +114,10 @@ public class Run {
 
     public Map<String, Double> getMetrics() {
         return metrics;
+    }
+
+    public List<Map<String, Double>> getFoldMetrics() {
+        return foldMetrics;
     }
 
     public String getStatus() {
