@@ -57,7 +57,7 @@ class Leaderboard {
                     + evaluation.method().json() + " evaluation needs at least " + minimum);
         }
 
-        List<Trial> trials = Trial.of(request.candidates());
+        List<Trial> trials = Trial.of(request.candidates(), task, catalog, request.seed());
         List<Run> done = new ArrayList<>(runs.findByJobIdOrderByCreatedAt(job.getId()));
         if (done.size() > trials.size()) {
             done = done.subList(0, trials.size());

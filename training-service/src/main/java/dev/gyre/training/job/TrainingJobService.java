@@ -58,7 +58,7 @@ class TrainingJobService {
         datasets.check(valid);
         return transaction.execute(status -> {
             experiments.ensure(valid.experiment());
-            TrainingJob job = jobs.save(new TrainingJob(valid, Trial.of(valid.candidates()).size(), submittedBy));
+            TrainingJob job = jobs.save(new TrainingJob(valid, validator.trials(valid).size(), submittedBy));
             events.publishEvent(new JobQueued(job.getId()));
             return response(job, List.of());
         });

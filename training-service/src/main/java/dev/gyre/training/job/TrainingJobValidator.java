@@ -17,6 +17,7 @@ import dev.gyre.api.training.TaskType;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.core.ml.AlgorithmCatalog;
 import dev.gyre.core.ml.Metrics;
+import dev.gyre.core.ml.SearchSpace;
 import dev.gyre.core.ml.Task;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
@@ -98,16 +99,7 @@ class TrainingJobValidator {
             params.forEach((name, value) -> hyperparameter(task, c.algorithm(), name, value, at + ".params." + name));
             long points = 1;
             if (c.search() != null) {
-                for (Map.Entry<String, Object> axis : c.search().entrySet()) {
-                    String field = at + ".search." + axis.getKey();
-                    if (!(axis.getValue() instanceof List<?> values) || values.isEmpty()) {
-                        throw invalid(ProblemCode.INVALID_SEARCH, field, field + " must be a non-empty list of values");
-                    }
-                    for (int v = 0; v < values.size(); v++) {
-                        hyperparameter(task, c.algorithm(), axis.getKey(), values.get(v), field + "[" + v + "]");
-                    }
-                    points = Math.min(points * values.size(), Integer.MAX_VALUE);
-                }
+                points = search(task, c.algorithm(), c.search(), at + ".search");
             }
             runs += points;
             if (runs > properties.maxRunsPerJob()) {
@@ -117,7 +109,7 @@ class TrainingJobValidator {
             normalized.add(new Candidate(c.algorithm(), params, c.search()));
         }
         // building every trainer once proves the whole configuration, not just each value alone
-        List<Trial> trials = Trial.of(normalized);
+        List<Trial> trials = Trial.of(normalized, task, catalog, seed);
         for (Trial trial : trials) {
             try {
                 catalog.trainer(task, trial.algorithm(), trial.params(), seed);
@@ -127,6 +119,44 @@ class TrainingJobValidator {
             }
         }
         return normalized;
+    }
+
+    /** The trials a validated request makes. */
+    List<Trial> trials(TrainingJobRequest valid) {
+        return Trial.of(valid.candidates(), Task.of(valid.task().json()), catalog, valid.seed());
+    }
+
+    /** Checks a candidate's search and returns how many runs it makes. */
+    private long search(Task task, String algorithm, Map<String, Object> search, String at) {
+        SearchSpace space;
+        try {
+            space = SearchSpace.parse(search);
+        } catch (SearchSpace.Invalid e) {
+            String field = e.field().isEmpty() ? at : at + "." + e.field();
+            throw invalid(ProblemCode.INVALID_SEARCH, field, at + ": " + e.getMessage());
+        }
+        String prefix = search.containsKey("space") ? at + ".space." : at + ".";
+        space.space().forEach((name, axis) -> {
+            if (axis instanceof SearchSpace.Choices choices) {
+                for (int v = 0; v < choices.values().size(); v++) {
+                    hyperparameter(task, algorithm, name, choices.values().get(v), prefix + name + "[" + v + "]");
+                }
+            } else {
+                SearchSpace.Range range = (SearchSpace.Range) axis;
+                boolean integer = catalog.find(task, algorithm).orElseThrow().hyperparameters().stream()
+                        .anyMatch(h -> h.name().equals(name) && h.type().equals("int"));
+                // both ends must be values the parameter takes (a range of an int parameter has whole ends)
+                hyperparameter(task, algorithm, name, integer ? (Object) Math.round(Math.ceil(range.min())) : range.min(),
+                        prefix + name + ".min");
+                hyperparameter(task, algorithm, name, integer ? (Object) Math.round(Math.floor(range.max())) : range.max(),
+                        prefix + name + ".max");
+                if (integer && Math.ceil(range.min()) > Math.floor(range.max())) {
+                    throw invalid(ProblemCode.INVALID_SEARCH, prefix + name, prefix + name
+                            + " holds no integer for an integer parameter");
+                }
+            }
+        });
+        return space.size();
     }
 
     private void hyperparameter(Task task, String algorithm, String name, Object value, String field) {

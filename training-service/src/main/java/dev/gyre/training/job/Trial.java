@@ -7,44 +7,39 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import dev.gyre.api.training.Candidate;
+import dev.gyre.core.ml.AlgorithmCatalog;
+import dev.gyre.core.ml.SearchSpace;
+import dev.gyre.core.ml.Task;
 
 /**
- * One run to make: a candidate's algorithm with one point of its search grid. A candidate without
- * {@code search} is one trial with its {@code params}; with {@code search: {p: [v1, v2], q: [w1]}} it
- * is one trial per combination, the searched values overriding {@code params}.
+ * One run to make: a candidate's algorithm with one point of its search. A candidate without {@code search} is
+ * one trial with its {@code params}; with a search (see {@link SearchSpace}) it is one trial per point, the
+ * searched values overriding {@code params}.
  */
 record Trial(int candidate, String algorithm, Map<String, Object> params) {
 
-    /** The trials of the candidates, in a fixed order (search keys sorted: jsonb keeps no key order). */
-    static List<Trial> of(List<Candidate> candidates) {
+    /**
+     * The trials of the validated candidates, in a fixed order: the same candidates and seed give the same trials.
+     *
+     * @param seed the job's seed, which a random search that names none draws from
+     */
+    static List<Trial> of(List<Candidate> candidates, Task task, AlgorithmCatalog catalog, long seed) {
         List<Trial> trials = new ArrayList<>();
         for (int i = 0; i < candidates.size(); i++) {
             Candidate c = candidates.get(i);
-            Map<String, Object> base = c.params() == null ? Map.of() : c.params();
-            List<Map<String, Object>> points = new ArrayList<>();
-            points.add(new LinkedHashMap<>(new TreeMap<>(base)));
-            if (c.search() != null) {
-                for (Map.Entry<String, Object> axis : new TreeMap<>(c.search()).entrySet()) {
-                    List<Map<String, Object>> next = new ArrayList<>();
-                    for (Map<String, Object> point : points) {
-                        for (Object value : values(axis.getValue())) {
-                            Map<String, Object> p = new LinkedHashMap<>(point);
-                            p.put(axis.getKey(), value);
-                            next.add(p);
-                        }
-                    }
-                    points = next;
-                }
+            Map<String, Object> base = new TreeMap<>(c.params() == null ? Map.of() : c.params());
+            if (c.search() == null) {
+                trials.add(new Trial(i, c.algorithm(), new LinkedHashMap<>(base)));
+                continue;
             }
-            for (Map<String, Object> point : points) {
-                trials.add(new Trial(i, c.algorithm(), point));
+            var algorithm = catalog.find(task, c.algorithm()).orElseThrow();
+            for (Map<String, Object> point : SearchSpace.parse(c.search()).points(name -> algorithm.hyperparameters()
+                    .stream().anyMatch(h -> h.name().equals(name) && h.type().equals("int")), seed)) {
+                Map<String, Object> params = new LinkedHashMap<>(base);
+                params.putAll(point);
+                trials.add(new Trial(i, c.algorithm(), params));
             }
         }
         return trials;
-    }
-
-    /** A search axis's values; the validator has made sure it is a non-empty list. */
-    static List<?> values(Object axis) {
-        return axis instanceof List<?> list ? list : List.of(axis);
     }
 }

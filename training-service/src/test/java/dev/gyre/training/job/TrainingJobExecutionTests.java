@@ -151,6 +151,59 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void runsARandomSearchWithFoldScoresAndTheSameSpecAndSeedGiveTheSameRuns() {
+        String spec = """
+                {"experiment": "penguin-random", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification", "seed": 11,
+                 "candidates": [{"algorithm": "svm", "search": {"type": "random", "trials": 3,
+                                 "space": {"C": {"min": 0.01, "max": 100, "log": true}, "kernel": ["rbf", "linear"]}}},
+                                {"algorithm": "xgboost", "params": {"numTrees": 10},
+                                 "search": {"type": "random", "trials": 2, "space": {"maxDepth": {"min": 2, "max": 6}}}}],
+                 "evaluation": {"method": "kfold", "folds": 3, "metric": "accuracy"}}""";
+        JsonNode first = awaitEnd(submit(spec), DEADLINE);
+        assertThat(first.path("status").asString()).as(first.toString()).isEqualTo("SUCCEEDED");
+        assertThat(first.path("progress").path("total").asInt()).isEqualTo(5);
+        JsonNode runs = first.path("runs");
+        assertThat(runs.size()).isEqualTo(5);
+        for (int i = 0; i < 3; i++) {
+            JsonNode run = runs.get(i);
+            assertThat(run.path("algorithm").asString()).isEqualTo("svm");
+            assertThat(run.path("params").path("C").asDouble()).isBetween(0.01, 100.0);
+            assertThat(run.path("params").path("kernel").asString()).isIn("rbf", "linear");
+        }
+        for (int i = 3; i < 5; i++) {
+            assertThat(runs.get(i).path("params").path("maxDepth").isInt()).isTrue();
+            assertThat(runs.get(i).path("params").path("maxDepth").asInt()).isBetween(2, 6);
+        }
+        for (JsonNode run : runs) {
+            JsonNode folds = run.path("folds");
+            assertThat(folds.size()).as(run.toString()).isEqualTo(3);
+            double sum = 0;
+            for (JsonNode fold : folds) {
+                sum += fold.path("accuracy").asDouble();
+            }
+            double mean = run.path("metrics").path("accuracy").asDouble();
+            assertThat(mean).isCloseTo(sum / 3, within(1e-12));
+            double squares = 0;
+            for (JsonNode fold : folds) {
+                squares += Math.pow(fold.path("accuracy").asDouble() - mean, 2);
+            }
+            assertThat(run.path("metricsStd").path("accuracy").asDouble()).isCloseTo(Math.sqrt(squares / 3), within(1e-12));
+        }
+
+        JsonNode second = awaitEnd(submit(spec), DEADLINE);
+        assertThat(second.path("status").asString()).as(second.toString()).isEqualTo("SUCCEEDED");
+        for (int i = 0; i < 5; i++) {
+            JsonNode a = runs.get(i);
+            JsonNode b = second.path("runs").get(i);
+            assertThat(b.path("params")).isEqualTo(a.path("params"));
+            assertThat(b.path("metrics")).isEqualTo(a.path("metrics"));
+            assertThat(b.path("folds")).isEqualTo(a.path("folds"));
+        }
+        assertThat(second.path("bestRun").path("params")).isEqualTo(first.path("bestRun").path("params"));
+    }
+
+    @Test
     void failsAJobWhoseDatasetContentDataServiceCannotGive() {
         String id = submit(vanishingJob());
         JsonNode job = awaitEnd(id, DEADLINE);

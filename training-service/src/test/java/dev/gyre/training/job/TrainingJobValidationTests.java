@@ -75,6 +75,39 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void rejectsASearchThatCannotRunNamingTheFieldAtFault() {
+        String kfold = """
+                {"method": "kfold", "metric": "accuracy"}""";
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {}}]""", kfold), "invalid-search", "candidates[0].search");
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {"type": "bayes", "space": {"C": [1]}}}]""", kfold),
+                "invalid-search", "candidates[0].search.type");
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {"type": "grid", "space": {"C": {"min": 0.1, "max": 10}}}}]""", kfold),
+                "invalid-search", "candidates[0].search.space.C");
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {"type": "random", "trials": 0, "space": {"C": [1]}}}]""", kfold),
+                "invalid-search", "candidates[0].search.trials");
+        // both ends of a range must be values the parameter takes
+        assertRejected(request("""
+                [{"algorithm": "xgboost", "search": {"type": "random", "space": {"eta": {"min": 0, "max": 1}}}}]""",
+                kfold), "invalid-hyperparameter", "candidates[0].search.space.eta.min");
+        assertRejected(request("""
+                [{"algorithm": "knn", "search": {"type": "random", "space": {"k": {"min": 1, "max": 5000}}}}]""",
+                kfold), "invalid-hyperparameter", "candidates[0].search.space.k.max");
+        assertRejected(request("""
+                [{"algorithm": "knn", "search": {"type": "random", "space": {"neighbours": {"min": 1, "max": 5}}}}]""",
+                kfold), "invalid-hyperparameter", "candidates[0].search.space.neighbours.min");
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {"type": "grid", "space": {"kernel": ["rbf", "cubic"]}}}]""", kfold),
+                "invalid-hyperparameter", "candidates[0].search.space.kernel[1]");
+        assertRejected(request("""
+                [{"algorithm": "svm", "search": {"type": "random", "trials": 101, "space": {"C": {"min": 1, "max": 2}}}}]""",
+                kfold), "too-many-runs", "candidates");
+    }
+
+    @Test
     void rejectsAMetricThatIsNotForTheTask() {
         assertRejected(request(CANDIDATES, """
                 {"method": "kfold", "metric": "rmse"}"""), "invalid-metric", "evaluation.metric");
