@@ -73,6 +73,7 @@ public enum ProblemCode {
     UNKNOWN_LABEL("unknown-label", HttpStatus.BAD_REQUEST),
     LABEL_NOT_NUMERIC("label-not-numeric", HttpStatus.BAD_REQUEST),
     LABEL_NOT_CATEGORICAL("label-not-categorical", HttpStatus.BAD_REQUEST),
+    LABEL_ONE_CLASS("label-one-class", HttpStatus.BAD_REQUEST),
     UNKNOWN_DATASET("unknown-dataset", HttpStatus.NOT_FOUND),
     UNKNOWN_DATASET_VERSION("unknown-dataset-version", HttpStatus.NOT_FOUND),
     JOB_FINISHED("job-finished", HttpStatus.CONFLICT),

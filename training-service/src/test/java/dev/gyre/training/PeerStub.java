@@ -37,7 +37,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * data-service and registry-service as one local HTTP server: dataset {@code penguins} version 1 (VALID,
  * the real CSV, with its profile), {@code broken} version 1 (INVALID), {@code vanishing} version 1 (VALID, but
- * its content answers 410), {@code failing} (every request a 500 problem); 404 problems for anything else. Registrations of
+ * its content answers 410), {@code tiny} version 1 (VALID, 3 rows), {@code one-species} version 1 (VALID, its
+ * profile says {@code Species} has one value), {@code failing} (every request a 500 problem); 404 problems for
+ * anything else. Registrations of
  * model versions are captured; model {@code locked} is refused with 409.
  */
 public final class PeerStub extends StubServer {
@@ -68,7 +70,7 @@ public final class PeerStub extends StubServer {
 
     private static String status(String dataset) {
         return switch (dataset) {
-            case "penguins", "vanishing" -> "VALID";
+            case "penguins", "vanishing", "tiny", "one-species" -> "VALID";
             case "broken" -> "INVALID";
             default -> null;
         };
@@ -102,10 +104,10 @@ public final class PeerStub extends StubServer {
                     : Reply.bytes(200, DataApi.PARQUET, PENGUINS_PARQUET);
         }
         if ("/profile".equals(m.group(3))) {
-            return Reply.json(200, PROFILE);
+            return Reply.json(200, name.equals("one-species") ? oneSpecies(PROFILE) : PROFILE);
         }
         DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + Digests.sha256Hex(PENGUINS_CSV),
-                344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of(), List.of(), null),
+                name.equals("tiny") ? 3 : 344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of(), List.of(), null),
                 null, Instant.parse("2026-01-01T00:00:00Z"), null);
         return Reply.json(200, response);
     }
@@ -130,6 +132,12 @@ public final class PeerStub extends StubServer {
                     null, null, null, null, null, null, null, null));
         }
         return new DatasetProfileResponse(table.rowCount(), columns);
+    }
+
+    private static DatasetProfileResponse oneSpecies(DatasetProfileResponse profile) {
+        return new DatasetProfileResponse(profile.rows(), profile.columns().stream().map(c -> !c.name().equals("Species") ? c
+                : new ColumnProfileResponse(c.name(), c.type(), c.count(), c.missing(), 1, null, null, null, null, null,
+                null, null, null)).toList());
     }
 
     private Reply register(Request received) {

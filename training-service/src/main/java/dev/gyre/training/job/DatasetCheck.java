@@ -14,6 +14,8 @@ import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetProfileResponse;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
+import dev.gyre.api.training.EvaluationSpec;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.boot.peer.Peer;
 import dev.gyre.core.features.FeatureSpec;
@@ -69,11 +71,36 @@ class DatasetCheck {
                     + label.get().type().json() + " column, not a numeric one: to predict its classes use task classification",
                     Map.of("field", "label"));
         }
-        if (task == Task.CLASSIFICATION && numeric) {
-            distinct(ref, request.label()).filter(n -> !FeatureSpec.numericLabelCanBeClasses(n)).ifPresent(n -> {
-                throw Problems.of(ProblemCode.LABEL_NOT_CATEGORICAL, FeatureSpec.notCategorical(request.label(), n),
-                        Map.of("field", "label", "distinct", n, "suggestedTask", Task.REGRESSION.json()));
+        if (task == Task.CLASSIFICATION) {
+            Optional<Long> distinct = distinct(ref, request.label());
+            distinct.filter(n -> n < 2).ifPresent(n -> {
+                throw Problems.of(ProblemCode.LABEL_ONE_CLASS, "classification label '" + request.label() + "' has "
+                        + (n == 0 ? "no value" : "one class") + " in dataset '" + ref.name() + "' version "
+                        + ref.version() + "; a classifier needs at least two", Map.of("field", "label", "distinct", n));
             });
+            if (numeric) {
+                distinct.filter(n -> !FeatureSpec.numericLabelCanBeClasses(n)).ifPresent(n -> {
+                    throw Problems.of(ProblemCode.LABEL_NOT_CATEGORICAL, FeatureSpec.notCategorical(request.label(), n),
+                            Map.of("field", "label", "distinct", n, "suggestedTask", Task.REGRESSION.json()));
+                });
+            }
+        }
+        rows(request, version);
+    }
+
+    /** Enough rows for the evaluation: a fold each at least, two for a hold-out (rows without a label count too). */
+    private static void rows(TrainingJobRequest request, DatasetVersionResponse version) {
+        DatasetRef ref = request.dataset();
+        long rows = ref.split() == null ? version.rows() : version.splits().get(ref.split());
+        EvaluationSpec evaluation = request.evaluation();
+        boolean kfold = evaluation.method() == EvaluationMethod.KFOLD;
+        int needed = kfold ? evaluation.folds() : 2;
+        if (rows < needed) {
+            String of = "dataset '" + ref.name() + "' version " + ref.version()
+                    + (ref.split() == null ? "" : " split '" + ref.split() + "'");
+            throw Problems.of(ProblemCode.INVALID_EVALUATION, of + " has " + rows + " rows; " + (kfold
+                    ? evaluation.folds() + "-fold cross-validation needs a row per fold at least"
+                    : "a hold-out needs 2 rows at least"), Map.of("field", kfold ? "evaluation.folds" : "dataset"));
         }
     }
 

@@ -242,6 +242,22 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void refusesClassifyingALabelWithOneClass() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("one-class", "one-species", 1, "Species",
+                "classification"), "one-class", 400, "label-one-class", "label");
+        assertThat(problem.path("distinct").asLong()).isEqualTo(1);
+        assertThat(problem.path("detail").asString()).contains("has one class", "needs at least two");
+    }
+
+    @Test
+    void refusesMoreFoldsThanRows() {
+        JsonNode problem = assertRefusedBeforeAccepting(datasetRequest("few-rows", "tiny", 1, "Species",
+                "classification"), "few-rows", 400, "invalid-evaluation", "evaluation.folds");
+        assertThat(problem.path("detail").asString()).isEqualTo(
+                "dataset 'tiny' version 1 has 3 rows; 5-fold cross-validation needs a row per fold at least");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownJob() {
         Response response = http.get("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000");
         assertThat(response.status()).isEqualTo(404);
