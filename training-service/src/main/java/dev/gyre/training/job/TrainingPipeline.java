@@ -1,8 +1,11 @@
 package dev.gyre.training.job;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -37,6 +40,21 @@ class TrainingPipeline {
     private static final Logger log = LoggerFactory.getLogger(TrainingPipeline.class);
     static final String CODE_VERSION = Optional.ofNullable(TrainingPipeline.class.getPackage().getImplementationVersion())
             .orElse("dev");
+    /** The commit this service was built from (git.properties, written by the build), "unknown" outside a clone. */
+    static final String GIT_COMMIT = gitCommit();
+
+    private static String gitCommit() {
+        Properties git = new Properties();
+        try (InputStream in = TrainingPipeline.class.getResourceAsStream("/git.properties")) {
+            if (in != null) {
+                git.load(in);
+            }
+        } catch (IOException e) {
+            log.warn("git.properties unreadable: {}", e.getMessage());
+        }
+        String commit = git.getProperty("git.commit.id", "unknown");
+        return "true".equals(git.getProperty("git.dirty")) ? commit + "-dirty" : commit;
+    }
 
     private final DatasetSource datasets;
     private final Leaderboard leaderboard;
@@ -128,7 +146,21 @@ class TrainingPipeline {
         p.put("metric", evaluation.metric());
         p.put("rowsUsed", Integer.toString(training.rowsUsed()));
         p.put("rowsSkipped", Integer.toString(training.rowsSkipped()));
+        if (request.dataset().split() != null) {
+            p.put("split", request.dataset().split());
+        }
+        if (version.lineage() != null) {
+            // where the version came from: its parent and the recipe that made it, or its source
+            p.put("datasetLineage", json.writeValueAsString(version.lineage()));
+        }
+        p.put("jobSpec", json.writeValueAsString(request));
         p.put("codeVersion", CODE_VERSION);
+        p.put("gitCommit", GIT_COMMIT);
+        p.put("tribuoVersion", org.tribuo.Tribuo.VERSION);
+        p.put("jvm", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name") + " "
+                + System.getProperty("java.runtime.version"));
+        p.put("os", System.getProperty("os.name") + " " + System.getProperty("os.version") + " "
+                + System.getProperty("os.arch"));
         return p;
     }
 }

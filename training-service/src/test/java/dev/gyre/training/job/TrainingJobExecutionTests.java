@@ -15,6 +15,7 @@ import dev.gyre.training.PeerStub;
 import dev.gyre.training.TrainingServiceTestBase;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -90,7 +91,15 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
                 .containsEntry("datasetVersion", "1").containsEntry("run", best.path("id").asString())
                 .containsEntry("algorithm", best.path("algorithm").asString())
                 .containsEntry("codeVersion", "dev")
-                .containsKey("params").containsKey("contentHash");
+                .containsEntry("tribuoVersion", org.tribuo.Tribuo.VERSION)
+                .containsEntry("jvm", System.getProperty("java.vm.vendor") + " " + System.getProperty("java.vm.name")
+                        + " " + System.getProperty("java.runtime.version"))
+                .containsKey("params").containsKey("contentHash").containsKey("os");
+        // the build writes the commit (a 40-hex id, "-dirty" with uncommitted changes)
+        assertThat(bundle.provenance().get("gitCommit")).matches("[0-9a-f]{40}(-dirty)?");
+        JsonNode spec = JsonMapper.builder().build().readTree(bundle.provenance().get("jobSpec"));
+        assertThat(spec.path("experiment").asString()).isEqualTo(job.path("request").path("experiment").asString());
+        assertThat(spec.path("seed").asLong()).isEqualTo(job.path("request").path("seed").asLong());
         assertThat(bundle.metrics().get("accuracy")).isEqualTo(bestAccuracy);
         assertThat(bundle.spec().labels()).containsExactly("Adelie", "Chinstrap", "Gentoo");
 
