@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
  * data-service and registry-service as one local HTTP server: dataset {@code penguins} version 1 (VALID,
  * the real CSV, with its profile), {@code broken} version 1 (INVALID), {@code vanishing} version 1 (VALID, but
  * its content answers 410), {@code tiny} version 1 (VALID, 3 rows), {@code one-species} version 1 (VALID, its
- * profile says {@code Species} has one value), {@code failing} (every request a 500 problem); 404 problems for
+ * profile says {@code Species} has one value), {@code curated} version 1 (VALID, the penguins with every fifth
+ * row in split {@code test} and the rest in {@code train}, served by {@code ?split=}), {@code failing} (every request a 500 problem); 404 problems for
  * anything else. Registrations of
  * model versions are captured; model {@code locked} is refused with 409.
  */
@@ -70,7 +71,7 @@ public final class PeerStub extends StubServer {
 
     private static String status(String dataset) {
         return switch (dataset) {
-            case "penguins", "vanishing", "tiny", "one-species" -> "VALID";
+            case "penguins", "vanishing", "tiny", "one-species", "curated" -> "VALID";
             case "broken" -> "INVALID";
             default -> null;
         };
@@ -101,14 +102,16 @@ public final class PeerStub extends StubServer {
         }
         if ("/content".equals(m.group(3))) {
             return name.equals("vanishing") ? Reply.problem(410, "gone", "dataset 'vanishing' version 1 was deleted")
-                    : Reply.bytes(200, DataApi.PARQUET, PENGUINS_PARQUET);
+                    : Reply.bytes(200, DataApi.PARQUET, split(request) == null ? PENGUINS_PARQUET
+                    : ParquetVersions.of(splitRows(split(request)), Datasets.PENGUIN_COLUMNS));
         }
         if ("/profile".equals(m.group(3))) {
             return Reply.json(200, name.equals("one-species") ? oneSpecies(PROFILE) : PROFILE);
         }
         DatasetVersionResponse response = new DatasetVersionResponse(name, 1, "sha256:" + Digests.sha256Hex(PENGUINS_CSV),
                 name.equals("tiny") ? 3 : 344, Datasets.PENGUIN_COLUMNS, status, new ValidationReport("VALID".equals(status), List.of(), List.of(), null),
-                null, Instant.parse("2026-01-01T00:00:00Z"), null);
+                null, Instant.parse("2026-01-01T00:00:00Z"), name.equals("curated") ? Map.of(
+                "train", (long) countLines(splitRows("train")), "test", (long) countLines(splitRows("test"))) : null);
         return Reply.json(200, response);
     }
 
@@ -132,6 +135,35 @@ public final class PeerStub extends StubServer {
                     null, null, null, null, null, null, null, null));
         }
         return new DatasetProfileResponse(table.rowCount(), columns);
+    }
+
+    private static String split(Request request) {
+        String query = request.uri().getRawQuery();
+        if (query == null) {
+            return null;
+        }
+        for (String pair : query.split("&")) {
+            if (pair.startsWith("split=")) {
+                return pair.substring("split=".length());
+            }
+        }
+        return null;
+    }
+
+    /** The header and the rows of {@code split}: every fifth row (0, 5, 10, ...) is test, the others train. */
+    private static byte[] splitRows(String split) {
+        String[] lines = new String(PENGUINS_CSV, StandardCharsets.UTF_8).split("\n");
+        StringBuilder out = new StringBuilder(lines[0]).append('\n');
+        for (int r = 1; r < lines.length; r++) {
+            if (((r - 1) % 5 == 0) == split.equals("test")) {
+                out.append(lines[r]).append('\n');
+            }
+        }
+        return out.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static int countLines(byte[] csv) {
+        return new String(csv, StandardCharsets.UTF_8).split("\n").length - 1;
     }
 
     private static DatasetProfileResponse oneSpecies(DatasetProfileResponse profile) {

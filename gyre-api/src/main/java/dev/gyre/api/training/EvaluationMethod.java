@@ -7,9 +7,12 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import dev.gyre.api.ProblemCode;
 import dev.gyre.api.UnknownValueException;
 
-/** How runs are evaluated: k-fold cross-validation or one hold-out split; {@code "kfold"} / {@code "holdout"}. */
+/**
+ * How runs are evaluated: k-fold cross-validation, one random hold-out, or the version's curated split (train
+ * on {@code train}, score on {@code test}); {@code "kfold"} / {@code "holdout"} / {@code "split"}.
+ */
 public enum EvaluationMethod {
-    KFOLD, HOLDOUT;
+    KFOLD, HOLDOUT, SPLIT;
 
     @JsonValue
     public String json() {
@@ -25,6 +28,6 @@ public enum EvaluationMethod {
             }
         }
         throw new UnknownValueException(ProblemCode.INVALID_EVALUATION,
-                "must be kfold or holdout, got '" + value + "'");
+                "must be kfold, holdout or split, got '" + value + "'");
     }
 }

@@ -38,6 +38,21 @@ public final class Evaluation {
         return holdoutTyped(cast(trainer), cast(data), testFraction, seed);
     }
 
+    /** Trains on {@code train} and evaluates on {@code test} (a curated split's rows). */
+    public static EvaluationResult trainTest(Trainer<?> trainer, Dataset<?> train, Dataset<?> test) {
+        if (train.size() == 0 || test.size() == 0) {
+            throw new IllegalArgumentException("train and test need rows, got " + train.size() + " and " + test.size());
+        }
+        return trainTestTyped(cast(trainer), cast(train), cast(test));
+    }
+
+    private static <T extends Output<T>> EvaluationResult trainTestTyped(Trainer<T> trainer, Dataset<T> train,
+                                                                        Dataset<T> test) {
+        long start = System.nanoTime();
+        Model<T> model = trainer.train(train);
+        return new EvaluationResult(Metrics.compute(model, test), (System.nanoTime() - start) / 1_000_000);
+    }
+
     /** Trains and evaluates {@code folds} times; each metric is the mean over the folds that report it. */
     public static EvaluationResult kfold(Trainer<?> trainer, Dataset<?> data, int folds, long seed) {
         if (folds < 2 || folds > data.size()) {

@@ -91,6 +91,19 @@ class DatasetCheck {
     /** Enough rows for the evaluation: a fold each at least, two for a hold-out (rows without a label count too). */
     private static void rows(TrainingJobRequest request, DatasetVersionResponse version) {
         DatasetRef ref = request.dataset();
+        if (request.evaluation().method() == EvaluationMethod.SPLIT) {
+            Map<String, Long> splits = version.splits() == null ? Map.of() : version.splits();
+            for (String split : List.of("train", "test")) {
+                if (splits.getOrDefault(split, 0L) < (split.equals("train") ? 2 : 1)) {
+                    throw Problems.of(ProblemCode.INVALID_EVALUATION, "dataset '" + ref.name() + "' version "
+                            + ref.version() + (version.splits() == null ? " has no split" : " has " + splits.getOrDefault(split, 0L)
+                            + " rows in split '" + split + "'") + "; evaluation.method split needs a train split of 2 rows"
+                            + " and a test split of 1 at least: curate the version with a recipe's split",
+                            Map.of("field", "evaluation.method"));
+                }
+            }
+            return;
+        }
         long rows = ref.split() == null ? version.rows() : version.splits().get(ref.split());
         EvaluationSpec evaluation = request.evaluation();
         boolean kfold = evaluation.method() == EvaluationMethod.KFOLD;

@@ -5,6 +5,7 @@ import java.util.List;
 import dev.gyre.api.data.DataApi;
 import dev.gyre.api.data.DatasetVersionResponse;
 import dev.gyre.api.training.DatasetRef;
+import dev.gyre.api.training.EvaluationMethod;
 import dev.gyre.api.training.TrainingJobRequest;
 import dev.gyre.boot.columnar.VersionDownloads;
 import dev.gyre.boot.schema.ColumnSpecs;
@@ -33,8 +34,10 @@ class DatasetSource {
     /**
      * @param description "dataset NAME version N", for messages
      * @param training    the encoded rows (rows without a label are skipped and counted)
+     * @param test        for evaluation method split, the test split's rows encoded by the same spec; else null
      */
-    record TrainingSet(String description, DatasetVersionResponse version, FeatureSpec spec, TrainingData<?> training) {
+    record TrainingSet(String description, DatasetVersionResponse version, FeatureSpec spec, TrainingData<?> training,
+                       TrainingData<?> test) {
         Dataset<?> dataset() {
             return training.dataset();
         }
@@ -42,7 +45,9 @@ class DatasetSource {
 
     /** The version the request names, ready to train on; the checkpoint is passed before its content is fetched. */
     TrainingSet load(TrainingJobRequest request, Task task, Checkpoint checkpoint) {
-        DatasetRef ref = request.dataset();
+        boolean bySplit = request.evaluation().method() == EvaluationMethod.SPLIT;
+        DatasetRef ref = bySplit ? new DatasetRef(request.dataset().name(), request.dataset().version(), "train")
+                : request.dataset();
         String what = "dataset " + ref.name() + " version " + ref.version()
                 + (ref.split() == null ? "" : " (split " + ref.split() + ")");
 
@@ -55,9 +60,17 @@ class DatasetSource {
         Table table = peers.peer("data-service", "the content of " + what,
                 () -> downloads.table(ref.name(), ref.version(), ref.split(), List.of()));
         try {
+            // the spec (categories, imputation) is fitted on the training rows only, a split's test rows never seen
             FeatureSpec spec = FeatureSpec.fit(table, schema(version), request.label(), task);
             TrainingData<?> training = FeatureEncoder.of(spec).dataset(table, ref.name() + "@" + ref.version());
-            return new TrainingSet(what, version, spec, training);
+            TrainingData<?> test = null;
+            if (bySplit) {
+                checkpoint.check();
+                Table tests = peers.peer("data-service", "the test split of " + what,
+                        () -> downloads.table(ref.name(), ref.version(), "test", List.of()));
+                test = FeatureEncoder.of(spec).dataset(tests, ref.name() + "@" + ref.version() + " test");
+            }
+            return new TrainingSet(what, version, spec, training, test);
         } catch (IllegalArgumentException e) {
             throw new TrainingFailure(what + ": " + e.getMessage());
         }

@@ -65,7 +65,8 @@ class Leaderboard {
         store.progress(job.getId(), done.size());
         for (int i = done.size(); i < trials.size(); i++) {
             checkpoint.check();
-            done.add(evaluate(job, request, trials.get(i), task, dataset, checkpoint));
+            done.add(evaluate(job, request, trials.get(i), task, dataset, set.test() == null ? null : set.test().dataset(),
+                    checkpoint));
             store.progress(job.getId(), i + 1);
         }
         return best(done, evaluation.metric(), run -> complexity(task, run));
@@ -76,7 +77,7 @@ class Leaderboard {
     }
 
     private Run evaluate(TrainingJob job, TrainingJobRequest request, Trial trial, Task task, Dataset<?> dataset,
-                         Checkpoint checkpoint) {
+                         Dataset<?> test, Checkpoint checkpoint) {
         EvaluationSpec evaluation = request.evaluation();
         Map<String, Object> params = catalog.resolve(task, trial.algorithm(), trial.params());
         long start = System.nanoTime();
@@ -90,6 +91,8 @@ class Leaderboard {
                 result = task == Task.CLASSIFICATION
                         ? Evaluation.stratifiedKfold(trainer, dataset, evaluation.folds(), request.seed())
                         : Evaluation.kfold(trainer, dataset, evaluation.folds(), request.seed());
+            } else if (evaluation.method() == EvaluationMethod.SPLIT) {
+                result = Evaluation.trainTest(trainer, dataset, test);
             } else {
                 result = Evaluation.holdout(trainer, dataset, evaluation.testFraction(), request.seed());
             }

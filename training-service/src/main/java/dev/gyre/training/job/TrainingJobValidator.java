@@ -60,6 +60,10 @@ class TrainingJobValidator {
         long seed = request.seed() == null ? DEFAULT_SEED : request.seed();
         List<Candidate> candidates = candidates(request.candidates(), task, seed);
         EvaluationSpec evaluation = evaluation(request.evaluation(), task);
+        if (evaluation.method() == EvaluationMethod.SPLIT && dataset.split() != null) {
+            throw invalid(ProblemCode.INVALID_EVALUATION, "dataset.split", "evaluation.method split trains on the"
+                    + " version's train split and scores on its test split: leave dataset.split out");
+        }
         RegisterSpec register = request.register();
         if (register != null) {
             Names.require("register.model", register.model());
@@ -195,9 +199,12 @@ class TrainingJobValidator {
             }
             return new EvaluationSpec(EvaluationMethod.HOLDOUT, null, fraction, metric);
         }
+        if (spec.method() == EvaluationMethod.SPLIT) {
+            return new EvaluationSpec(EvaluationMethod.SPLIT, null, null, metric);
+        }
         // an unknown method is refused while the body is read (EvaluationMethod.of); here it is absent
         throw invalid(ProblemCode.INVALID_EVALUATION, "evaluation.method",
-                "evaluation.method must be kfold or holdout, got 'null'");
+                "evaluation.method must be kfold, holdout or split, got 'null'");
     }
 
     private static String defaultMetric(Task task) {

@@ -141,8 +141,11 @@ class TrainingPipeline {
         p.put("algorithm", best.getAlgorithm());
         p.put("params", json.writeValueAsString(best.getParams()));
         p.put("seed", Long.toString(request.seed()));
-        p.put("evaluation", evaluation.method() == EvaluationMethod.KFOLD
-                ? "kfold(" + evaluation.folds() + ")" : "holdout(" + evaluation.testFraction() + ")");
+        p.put("evaluation", switch (evaluation.method()) {
+            case KFOLD -> "kfold(" + evaluation.folds() + ")";
+            case HOLDOUT -> "holdout(" + evaluation.testFraction() + ")";
+            case SPLIT -> "split(train, test)";
+        });
         p.put("metric", evaluation.metric());
         p.put("rowsUsed", Integer.toString(training.rowsUsed()));
         p.put("rowsSkipped", Integer.toString(training.rowsSkipped()));

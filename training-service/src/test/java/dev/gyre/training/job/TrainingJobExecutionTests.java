@@ -213,6 +213,28 @@ class TrainingJobExecutionTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void evaluatesOnTheCuratedTestSplitAndTrainsOnTheTrainSplitOnly() {
+        int registeredBefore = PEERS.registrations().size();
+        JsonNode job = awaitEnd(submit("""
+                {"experiment": "penguin-split", "dataset": {"name": "curated", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart", "params": {"maxDepth": 3}},
+                                                          {"algorithm": "logistic-regression"}],
+                 "evaluation": {"method": "split", "metric": "accuracy"}, "register": {"model": "curated-species"}}"""),
+                DEADLINE);
+        assertThat(job.path("status").asString()).as(job.toString()).isEqualTo("SUCCEEDED");
+        for (JsonNode run : job.path("runs")) {
+            double accuracy = run.path("metrics").path("accuracy").asDouble();
+            assertThat(accuracy).isBetween(0.8, 1.0);
+            // scored on the 69 rows of the test split: a whole number of them right
+            assertThat(accuracy * 69).isCloseTo(Math.rint(accuracy * 69), within(1e-9));
+            assertThat(run.path("folds").size()).isZero();
+        }
+        ModelBundle bundle = ModelBundles.read(PEERS.registrations().get(registeredBefore).bundle(),
+                PEERS.registrations().get(registeredBefore).sha256());
+        assertThat(bundle.provenance()).containsEntry("evaluation", "split(train, test)").containsEntry("rowsUsed", "275");
+    }
+
+    @Test
     void failsAJobWhoseDatasetContentDataServiceCannotGive() {
         String id = submit(vanishingJob());
         JsonNode job = awaitEnd(id, DEADLINE);

@@ -258,6 +258,21 @@ class TrainingJobValidationTests extends TrainingServiceTestBase {
     }
 
     @Test
+    void refusesASplitEvaluationOnAVersionWithoutSplitsOrWithASplitNamed() {
+        JsonNode problem = assertRefusedBeforeAccepting("""
+                {"experiment": "no-splits", "dataset": {"name": "penguins", "version": 1}, "label": "Species",
+                 "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "split", "metric": "accuracy"}}""", "no-splits", 400, "invalid-evaluation",
+                "evaluation.method");
+        assertThat(problem.path("detail").asString()).contains("has no split", "curate the version");
+        assertRefusedBeforeAccepting("""
+                {"experiment": "split-twice", "dataset": {"name": "curated", "version": 1, "split": "train"},
+                 "label": "Species", "task": "classification", "candidates": [{"algorithm": "cart"}],
+                 "evaluation": {"method": "split", "metric": "accuracy"}}""", "split-twice", 400, "invalid-evaluation",
+                "dataset.split");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownJob() {
         Response response = http.get("/api/v1/training-jobs/6f1c2b9e-0000-4000-8000-000000000000");
         assertThat(response.status()).isEqualTo(404);
