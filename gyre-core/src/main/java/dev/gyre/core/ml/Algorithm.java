@@ -12,4 +12,9 @@ public record Algorithm(String name, Task task, String description, int complexi
     public Algorithm {
         hyperparameters = List.copyOf(hyperparameters);
     }
+
+    /** Whether {@code parameter} is one of this algorithm's integer hyperparameters (a search range then draws whole numbers). */
+    public boolean takesIntegers(String parameter) {
+        return hyperparameters.stream().anyMatch(h -> h.name().equals(parameter) && h.type().equals("int"));
+    }
 }

@@ -147,8 +147,7 @@ class TrainingJobValidator {
                 }
             } else {
                 SearchSpace.Range range = (SearchSpace.Range) axis;
-                boolean integer = catalog.find(task, algorithm).orElseThrow().hyperparameters().stream()
-                        .anyMatch(h -> h.name().equals(name) && h.type().equals("int"));
+                boolean integer = catalog.find(task, algorithm).orElseThrow().takesIntegers(name);
                 // both ends must be values the parameter takes (a range of an int parameter has whole ends)
                 hyperparameter(task, algorithm, name, integer ? (Object) Math.round(Math.ceil(range.min())) : range.min(),
                         prefix + name + ".min");

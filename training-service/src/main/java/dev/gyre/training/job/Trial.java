@@ -33,8 +33,7 @@ record Trial(int candidate, String algorithm, Map<String, Object> params) {
                 continue;
             }
             var algorithm = catalog.find(task, c.algorithm()).orElseThrow();
-            for (Map<String, Object> point : SearchSpace.parse(c.search()).points(name -> algorithm.hyperparameters()
-                    .stream().anyMatch(h -> h.name().equals(name) && h.type().equals("int")), seed)) {
+            for (Map<String, Object> point : SearchSpace.parse(c.search()).points(algorithm::takesIntegers, seed)) {
                 Map<String, Object> params = new LinkedHashMap<>(base);
                 params.putAll(point);
                 trials.add(new Trial(i, c.algorithm(), params));
